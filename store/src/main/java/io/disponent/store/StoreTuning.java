@@ -1,0 +1,53 @@
+package io.disponent.store;
+
+import java.time.Duration;
+
+/**
+ * Knobs for throughput and failover; the defaults are the measured ones of store/README.md.
+ *
+ * @param writeBatchItems most commands in one Raft entry
+ * @param writeBatchBytes most bytes of commands in one Raft entry (a larger single command goes alone)
+ * @param writeBatchesInFlight Raft entries one client has outstanding; more queue and batch up
+ * @param readBatchItems most reads answered by one ReadIndex round
+ * @param readBatchesInFlight read rounds one client has outstanding
+ * @param requestTimeout how long a client call may take, retries across failovers included
+ * @param electionTimeoutMin a follower's minimum wait for the leader before it runs for election
+ * @param snapshotEveryEntries take a snapshot (and truncate the log) after this many entries
+ * @param compactRetainRevisions auto-compaction keeps this many recent revisions (0: off)
+ * @param compactRetainAge auto-compaction keeps revisions younger than this (zero: off)
+ */
+public record StoreTuning(
+    int writeBatchItems,
+    int writeBatchBytes,
+    int writeBatchesInFlight,
+    int readBatchItems,
+    int readBatchesInFlight,
+    Duration requestTimeout,
+    Duration electionTimeoutMin,
+    long snapshotEveryEntries,
+    long compactRetainRevisions,
+    Duration compactRetainAge) {
+
+  public static final StoreTuning DEFAULT = new StoreTuning(
+      256, 4 << 20, 4, 256, 4, Duration.ofSeconds(30), Duration.ofMillis(1000), 100_000, 0, Duration.ofMinutes(5));
+
+  public StoreTuning withSnapshotEveryEntries(long n) {
+    return new StoreTuning(writeBatchItems, writeBatchBytes, writeBatchesInFlight, readBatchItems,
+        readBatchesInFlight, requestTimeout, electionTimeoutMin, n, compactRetainRevisions, compactRetainAge);
+  }
+
+  public StoreTuning withWriteBatching(int items, int inFlight) {
+    return new StoreTuning(items, writeBatchBytes, inFlight, readBatchItems, readBatchesInFlight, requestTimeout,
+        electionTimeoutMin, snapshotEveryEntries, compactRetainRevisions, compactRetainAge);
+  }
+
+  public StoreTuning withAutoCompaction(long retainRevisions, Duration retainAge) {
+    return new StoreTuning(writeBatchItems, writeBatchBytes, writeBatchesInFlight, readBatchItems,
+        readBatchesInFlight, requestTimeout, electionTimeoutMin, snapshotEveryEntries, retainRevisions, retainAge);
+  }
+
+  public StoreTuning withRequestTimeout(Duration d) {
+    return new StoreTuning(writeBatchItems, writeBatchBytes, writeBatchesInFlight, readBatchItems,
+        readBatchesInFlight, d, electionTimeoutMin, snapshotEveryEntries, compactRetainRevisions, compactRetainAge);
+  }
+}

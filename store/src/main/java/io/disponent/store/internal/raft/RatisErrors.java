@@ -1,0 +1,38 @@
+package io.disponent.store.internal.raft;
+
+import io.disponent.store.InvalidRequestException;
+import io.disponent.store.NoLeaderException;
+import io.disponent.store.StoreClosedException;
+import io.disponent.store.StoreException;
+import io.disponent.store.StoreTimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.protocol.exceptions.StateMachineException;
+import org.apache.ratis.protocol.exceptions.TimeoutIOException;
+
+/** Maps what the Ratis client throws onto the store's own errors. */
+final class RatisErrors {
+  private RatisErrors() {}
+
+  static StoreException map(Throwable t) {
+    Throwable e = t;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    if (e instanceof StoreException se) {
+      return se;
+    }
+    if (e instanceof TimeoutException || e instanceof TimeoutIOException) {
+      return new StoreTimeoutException("no reply in time", e);
+    }
+    if (e instanceof AlreadyClosedException) {
+      return new StoreClosedException();
+    }
+    if (e instanceof StateMachineException) {
+      return new InvalidRequestException("replica refused the request: " + e.getMessage());
+    }
+    return new NoLeaderException(String.valueOf(e.getMessage()), e);
+  }
+}

@@ -1,0 +1,119 @@
+package io.disponent.store.internal.raft;
+
+import io.disponent.store.Member;
+import io.disponent.store.ReplicaConfig;
+import io.disponent.store.Store;
+import io.disponent.store.StoreStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running replica: the Ratis server with the store's state machine, a client bound to it, and
+ * the leader's chores (revoking expired leases, auto-compaction).
+ */
+public final class Replica implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
+
+  private final ReplicaConfig config;
+  private final RaftServer server;
+  private final StoreStateMachine stateMachine;
+  private final RaftStore store;
+  private final LocalReplica local;
+  private final ExecutorService callbacks;
+  private final ScheduledExecutorService chores;
+  private final LeaderChores leaderChores;
+
+  private Replica(ReplicaConfig config, RaftServer server, StoreStateMachine sm, LocalReplica local,
+      RaftStore store, ExecutorService callbacks, ScheduledExecutorService chores) {
+    this.config = config;
+    this.server = server;
+    this.stateMachine = sm;
+    this.local = local;
+    this.store = store;
+    this.callbacks = callbacks;
+    this.chores = chores;
+    this.leaderChores = new LeaderChores(store, sm, config.tuning());
+  }
+
+  public static Replica start(ReplicaConfig config) throws IOException {
+    Path raftDir = config.dataDir().resolve("raft");
+    Path kvDir = config.dataDir().resolve("kv");
+    Files.createDirectories(raftDir);
+    boolean known = Files.exists(raftDir.resolve(RaftConfig.GROUP_ID.getUuid().toString()));
+    AtomicReference<LocalReplica> self = new AtomicReference<>();
+    StoreStateMachine sm = new StoreStateMachine(kvDir, config.limits(), () -> RaftConfig.status(self.get()));
+    RaftPeerId peerId = RaftPeerId.valueOf(config.self().id());
+    RaftServer server = RaftServer.newBuilder()
+        .setServerId(peerId)
+        .setStateMachine(sm)
+        .setProperties(RaftConfig.serverProperties(config.self(), raftDir, config.transport(), config.tuning()))
+        .setGroup(RaftConfig.group(config.peers()))
+        .setOption(known ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
+        .build();
+    server.start();
+    LocalReplica local = new LocalReplica(server, RaftConfig.GROUP_ID, peerId, sm);
+    self.set(local);
+    ExecutorService callbacks = Executors.newFixedThreadPool(4, new DaemonThreads("store-" + peerId + "-callback"));
+    RaftStore store = new RaftStore(
+        RaftConfig.newClient(config.peers(), config.transport(), config.tuning()),
+        RaftConfig.GROUP_ID, RaftConfig.peerIds(config.peers()), Optional.of(local),
+        BatchSettings.of(config.tuning()), config.tuning().requestTimeout(), callbacks, () -> {});
+    ScheduledExecutorService chores =
+        Executors.newSingleThreadScheduledExecutor(new DaemonThreads("store-" + peerId + "-chores"));
+    Replica replica = new Replica(config, server, sm, local, store, callbacks, chores);
+    chores.scheduleWithFixedDelay(replica.leaderChores::run, 250, 250, TimeUnit.MILLISECONDS);
+    LOG.info("replica {} started at {} ({} data dir {})", peerId, config.self().address(),
+        known ? "existing" : "new", config.dataDir());
+    return replica;
+  }
+
+  /** The store as seen from this replica: watches and stale reads are local. */
+  public Store store() {
+    return store;
+  }
+
+  public Member self() {
+    return config.self();
+  }
+
+  public StoreStatus status() {
+    return RaftConfig.status(local);
+  }
+
+  public boolean isLeader() {
+    try {
+      return server.getDivision(RaftConfig.GROUP_ID).getInfo().isLeader();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    chores.shutdownNow();
+    store.close();
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.warn("closing replica {}", config.self().id(), e);
+    }
+    callbacks.shutdownNow();
+    try {
+      stateMachine.close();
+    } catch (IOException e) {
+      LOG.warn("closing state machine of {}", config.self().id(), e);
+    }
+  }
+}
