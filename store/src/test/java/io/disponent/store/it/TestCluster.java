@@ -41,7 +41,7 @@ public final class TestCluster implements AutoCloseable {
         Duration.ZERO);
   }
 
-  public synchronized TestCluster startAll() {
+  public TestCluster startAll() {
     members.keySet().forEach(this::start);
     awaitLeader();
     return this;

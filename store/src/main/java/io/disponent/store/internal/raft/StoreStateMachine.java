@@ -61,7 +61,8 @@ public final class StoreStateMachine extends BaseStateMachine {
   private final StoreLimits limits;
   private final CheckpointStorage storage = new CheckpointStorage();
   private final Lessor lessor = new Lessor(System::nanoTime);
-  private final WatchHub hub;
+  /** Replaced, with every watch cancelled, when a snapshot replaces the state. */
+  private volatile WatchHub hub;
   private final Supplier<StoreStatus> statusSupplier;
   private volatile MvccStore mvcc;
 
@@ -69,7 +70,6 @@ public final class StoreStateMachine extends BaseStateMachine {
     this.liveDir = liveDir;
     this.limits = limits;
     this.statusSupplier = statusSupplier;
-    this.hub = new WatchHub(new CurrentSource(), WatchHubConfig.DEFAULT, Clock.systemUTC());
   }
 
   @Override
@@ -78,6 +78,7 @@ public final class StoreStateMachine extends BaseStateMachine {
     getLifeCycle().startAndTransition(() -> {
       storage.init(raftStorage);
       openLive();
+      hub = new WatchHub(new CurrentSource(), WatchHubConfig.DEFAULT, Clock.systemUTC());
     });
   }
 
@@ -234,7 +235,10 @@ public final class StoreStateMachine extends BaseStateMachine {
       LiveDirectory.restore(storage.latestDir().orElseThrow(), liveDir);
     }
     openLive();
-    hub.cancelAll("the replica's state was replaced by a snapshot from the leader");
+    WatchHub old = hub;
+    hub = new WatchHub(new CurrentSource(), WatchHubConfig.DEFAULT, Clock.systemUTC());
+    old.cancelAll("the replica's state was replaced by a snapshot from the leader");
+    old.close();
     getLifeCycle().transition(LifeCycle.State.RUNNING);
   }
 
@@ -255,7 +259,10 @@ public final class StoreStateMachine extends BaseStateMachine {
 
   @Override
   public void close() throws IOException {
-    hub.close();
+    WatchHub h = hub;
+    if (h != null) {
+      h.close();
+    }
     MvccStore m = mvcc;
     mvcc = null;
     if (m != null) {
