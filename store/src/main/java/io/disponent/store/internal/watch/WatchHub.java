@@ -216,10 +216,15 @@ public final class WatchHub implements AutoCloseable {
   /** Moves a caught-up watcher to the synced group if it has read every published revision. */
   boolean trySync(Watcher w, long next) {
     synchronized (lock) {
-      if (next <= lastPublished || !w.markSynced(next)) {
+      if (next <= lastPublished) {
+        log.trace("watch {}: revision {} published while catching up; reading on", w.id(), lastPublished);
+        return false;
+      }
+      if (!w.markSynced(next)) {
         return false;
       }
       synced.add(w);
+      log.debug("watch {} caught up; live from revision {}", w.id(), next);
       return true;
     }
   }
