@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
@@ -490,6 +491,45 @@ class WatchHubTest {
     assertThat(failing.events()).hasSizeLessThanOrEqualTo(2);
     assertThat(failing.violations()).isEmpty();
     assertThat(hub.watcherCount()).isEqualTo(1);
+  }
+
+  @Test
+  void listenerErrorCancelsTheWatchToo() {
+    WatchHub hub = hub(WatchHubConfig.DEFAULT);
+    Recorder asserting = new Recorder() {
+      @Override
+      void handle(List<WatchEvent> batch) {
+        throw new AssertionError("listener asserted");
+      }
+    };
+    hub.watch(WatchRequest.of(KeyRange.all(), 0), asserting);
+    long first = commit(hub, "k");
+    eventually().untilAsserted(() -> assertThat(asserting.cancelled.get())
+        .isInstanceOfSatisfying(WatchCancelledException.class, e -> assertThat(e.resumeRevision()).isEqualTo(first)));
+    assertThat(hub.watcherCount()).isZero();
+  }
+
+  @Test
+  void hubClosedFromAListenerDoesNotWaitForItself() {
+    WatchHub hub = hub(WatchHubConfig.DEFAULT);
+    AtomicBoolean returned = new AtomicBoolean();
+    Recorder closing = new Recorder() {
+      @Override
+      void handle(List<WatchEvent> batch) {
+        hub.close();
+        returned.set(true);
+      }
+    };
+    Recorder other = new Recorder();
+    hub.watch(WatchRequest.of(KeyRange.all(), 0), closing);
+    hub.watch(WatchRequest.of(KeyRange.all(), 0), other);
+    commit(hub, "k");
+    eventually().atMost(Duration.ofSeconds(2)).untilTrue(returned);
+    eventually().untilAsserted(() -> {
+      assertThat(closing.cancelled.get()).isInstanceOf(StoreClosedException.class);
+      assertThat(other.cancelled.get()).isInstanceOf(StoreClosedException.class);
+    });
+    assertThat(closing.violations()).isEmpty();
   }
 
   @Test
