@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ public final class WatchHub implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   /** Every watcher not yet ended, synced or not. */
   private final Map<Long, Watcher> watchers = new ConcurrentHashMap<>();
+  /** The threads that call listeners, so that close() from a listener does not wait for itself. */
+  private final Set<Thread> deliveryThreads = ConcurrentHashMap.newKeySet();
   /** The live watchers that asked for progress notifications. */
   private final Set<Watcher> progressWatchers = ConcurrentHashMap.newKeySet();
 
@@ -62,7 +65,12 @@ public final class WatchHub implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lastPublished = source.revision();
-    this.delivery = Executors.newFixedThreadPool(config.deliveryThreads(), DaemonThreads.named("watch-delivery"));
+    ThreadFactory deliveryFactory = DaemonThreads.named("watch-delivery");
+    this.delivery = Executors.newFixedThreadPool(config.deliveryThreads(), r -> {
+      Thread t = deliveryFactory.newThread(r);
+      deliveryThreads.add(t);
+      return t;
+    });
     this.ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("watch-progress"));
     ticker.scheduleWithFixedDelay(
         this::tick, PROGRESS_TICK_MILLIS, PROGRESS_TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -174,7 +182,10 @@ public final class WatchHub implements AutoCloseable {
     return watchers.size();
   }
 
-  /** Cancels every watch with {@link StoreClosedException} and stops the hub's threads. */
+  /**
+   * Cancels every watch with {@link StoreClosedException} and stops the hub's threads, waiting up
+   * to 5 s for listeners to take their cancellation (not when called from a listener).
+   */
   @Override
   public void close() {
     synchronized (lock) {
@@ -188,6 +199,9 @@ public final class WatchHub implements AutoCloseable {
       w.cancel(new StoreClosedException());
     }
     delivery.shutdown();
+    if (deliveryThreads.contains(Thread.currentThread())) {
+      return; // closed by a listener: the other cancellations are delivered after it returns
+    }
     try {
       if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {
         log.warn("watch listeners still busy 5 s after close; interrupting them");
@@ -216,10 +230,15 @@ public final class WatchHub implements AutoCloseable {
   /** Moves a caught-up watcher to the synced group if it has read every published revision. */
   boolean trySync(Watcher w, long next) {
     synchronized (lock) {
-      if (next <= lastPublished || !w.markSynced(next)) {
+      if (next <= lastPublished) {
+        log.trace("watch {}: revision {} published while catching up; reading on", w.id(), lastPublished);
+        return false;
+      }
+      if (!w.markSynced(next)) {
         return false;
       }
       synced.add(w);
+      log.debug("watch {} caught up; live from revision {}", w.id(), next);
       return true;
     }
   }

@@ -353,7 +353,8 @@ final class Watcher implements Watch, Runnable {
     if (unit instanceof Cancelled c) {
       try {
         listener.onCancelled(c.cause());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        rethrowIfFatal(e);
         log.warn("watch {}: listener failed on cancellation", id, e);
       }
     } else if (unit instanceof Deliver d) {
@@ -365,6 +366,16 @@ final class Watcher implements Watch, Runnable {
     }
   }
 
+  /**
+   * A listener's exception or error (an AssertionError, say) cancels its watch; only a failing JVM
+   * goes on up.
+   */
+  private static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError e) {
+      throw e;
+    }
+  }
+
   private void deliver(List<WatchEvent> events) {
     synchronized (lock) {
       if (finished) {
@@ -373,7 +384,8 @@ final class Watcher implements Watch, Runnable {
     }
     try {
       listener.onEvents(events);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      rethrowIfFatal(e);
       log.warn("watch {}: listener failed on events; cancelling the watch", id, e);
       cancel(new WatchCancelledException("listener failed: " + e, events.get(0).revision()));
       return;
@@ -384,9 +396,15 @@ final class Watcher implements Watch, Runnable {
   }
 
   private void progress(long revision) {
+    synchronized (lock) {
+      if (finished) {
+        return; // closed since the notification was taken
+      }
+    }
     try {
       listener.onProgress(revision);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      rethrowIfFatal(e);
       log.warn("watch {}: listener failed on progress; cancelling the watch", id, e);
       synchronized (lock) {
         if (!setTerminalLocked(

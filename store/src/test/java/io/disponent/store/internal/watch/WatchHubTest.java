@@ -1,7 +1,6 @@
 package io.disponent.store.internal.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.disponent.store.CompactedException;
 import io.disponent.store.KeyRange;
@@ -17,7 +16,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +66,16 @@ class WatchHubTest {
         .toList();
   }
 
+  /** Awaitility polling every 10 ms from the start, for up to 10 s. */
+  private static ConditionFactory eventually() {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10));
+  }
+
   private static void awaitCount(Recorder r, int n) {
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(r.events()).hasSize(n));
+    eventually().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(r.events()).hasSize(n));
   }
 
   private static void blockUntil(CountDownLatch gate) {
@@ -152,7 +163,7 @@ class WatchHubTest {
     hub.watch(WatchRequest.of(KeyRange.all(), 5), tooOld);
     hub.watch(WatchRequest.of(KeyRange.all(), 10), atCompaction);
 
-    await().untilAsserted(() -> assertThat(tooOld.cancelled.get()).isInstanceOf(CompactedException.class));
+    eventually().untilAsserted(() -> assertThat(tooOld.cancelled.get()).isInstanceOf(CompactedException.class));
     CompactedException c = (CompactedException) tooOld.cancelled.get();
     assertThat(c.requestedRevision()).isEqualTo(5);
     assertThat(c.compactRevision()).isEqualTo(10);
@@ -175,11 +186,11 @@ class WatchHubTest {
       }
     };
     hub.watch(WatchRequest.of(KeyRange.all(), 1), r);
-    await().until(() -> !r.events().isEmpty());
+    eventually().until(() -> !r.events().isEmpty());
     source.compact(15);
     gate.countDown();
 
-    await().untilAsserted(() -> assertThat(r.cancelled.get()).isInstanceOf(CompactedException.class));
+    eventually().untilAsserted(() -> assertThat(r.cancelled.get()).isInstanceOf(CompactedException.class));
     assertThat(r.revisions()).containsExactly(1L, 2L);
     assertThat(hub.watcherCount()).isZero();
   }
@@ -229,6 +240,7 @@ class WatchHubTest {
       try {
         Random rnd = new Random(7);
         int published = 0;
+        int revisions = 0;
         while (published < totalEvents) {
           if (rnd.nextInt(20) == 0) {
             hub.publish(List.of(), source.revision()); // an entry without events
@@ -240,8 +252,9 @@ class WatchHubTest {
           }
           commit(hub, revision);
           published += revision.length;
-          if (published % 500 < 3) {
-            Thread.yield();
+          if (++revisions % 10 == 0) {
+            // Pace the publisher so that catch-ups finish while it is still publishing.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
           }
         }
       } catch (Throwable t) {
@@ -268,10 +281,15 @@ class WatchHubTest {
     }
     publisher.join();
     assertThat(publisherFailure.get()).isNull();
-    commit(hub, "/end");
+    commit(hub, "/a/0", "/b/0", "/c", "/d/x"); // a last revision every range sees
 
+    long end = source.revision();
+    eventually().atMost(Duration.ofSeconds(30)).until(() -> started.stream().allMatch(s -> {
+      List<WatchEvent> got = s.recorder().events();
+      return !got.isEmpty() && got.get(got.size() - 1).revision() == end;
+    }));
     for (Started s : started) {
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      eventually().untilAsserted(() -> {
         List<WatchEvent> got = s.recorder().events();
         long from = s.start() != 0 ? s.start() : got.isEmpty() ? Long.MAX_VALUE : got.get(0).revision();
         assertThat(got).isEqualTo(expected(s.range(), from, s.prevKv()));
@@ -294,14 +312,14 @@ class WatchHubTest {
     };
     hub.watch(WatchRequest.of(KeyRange.all(), 0), slow);
     commit(hub, "k");
-    await().until(() -> !slow.events().isEmpty());
+    eventually().until(() -> !slow.events().isEmpty());
     for (int i = 0; i < 30; i++) {
       commit(hub, "k");
     }
-    await().until(() -> hub.watcherCount() == 0);
+    eventually().until(() -> hub.watcherCount() == 0);
     gate.countDown();
 
-    await().untilAsserted(() -> assertThat(slow.cancelled.get()).isInstanceOf(WatchCancelledException.class));
+    eventually().untilAsserted(() -> assertThat(slow.cancelled.get()).isInstanceOf(WatchCancelledException.class));
     WatchCancelledException cancelled = (WatchCancelledException) slow.cancelled.get();
     assertThat(cancelled.getMessage()).contains("fell behind by more than 10 events");
     List<Long> got = slow.revisions();
@@ -335,7 +353,7 @@ class WatchHubTest {
     for (int i = 0; i < 5; i++) {
       commit(hub, "k");
     }
-    await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(others.events()).hasSize(5));
+    eventually().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(others.events()).hasSize(5));
     assertThat(blocked.events()).hasSizeLessThan(5);
     gate.countDown();
     awaitCount(blocked, 5);
@@ -350,14 +368,14 @@ class WatchHubTest {
     commit(hub, "other");
     long latest = commit(hub, "other");
 
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> r.progress().isEmpty());
+    eventually().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> r.progress().isEmpty());
     clock.advance(Duration.ofSeconds(10));
-    await().untilAsserted(() -> assertThat(r.progress()).containsExactly(latest));
+    eventually().untilAsserted(() -> assertThat(r.progress()).containsExactly(latest));
 
     commit(hub, "mine");
     awaitCount(r, 1);
     clock.advance(Duration.ofSeconds(10));
-    await().untilAsserted(() -> assertThat(r.progress()).containsExactly(latest, latest + 1));
+    eventually().untilAsserted(() -> assertThat(r.progress()).containsExactly(latest, latest + 1));
     assertThat(r.violations()).isEmpty();
   }
 
@@ -367,7 +385,7 @@ class WatchHubTest {
     commit(hub, "k");
     Recorder r = new Recorder();
     hub.watch(WatchRequest.of(KeyRange.all(), 1).withProgress(Duration.ofMillis(100)), r);
-    await().atMost(Duration.ofSeconds(5)).until(() -> r.progress().size() >= 3);
+    eventually().atMost(Duration.ofSeconds(5)).until(() -> r.progress().size() >= 3);
     assertThat(r.progress()).allSatisfy(p -> assertThat(p).isEqualTo(1L));
     assertThat(r.revisions()).containsExactly(1L);
   }
@@ -384,7 +402,7 @@ class WatchHubTest {
     assertThat(hub.watcherCount()).isZero();
     commit(hub, "k");
     commit(hub, "k");
-    await().during(Duration.ofMillis(300)).until(() -> r.events().size() == 1);
+    eventually().during(Duration.ofMillis(300)).until(() -> r.events().size() == 1);
     assertThat(r.cancelled.get()).isNull();
   }
 
@@ -402,7 +420,7 @@ class WatchHubTest {
     commit(hub, "k");
     awaitCount(r, 1);
     commit(hub, "k");
-    await().during(Duration.ofMillis(300)).until(() -> r.events().size() == 1);
+    eventually().during(Duration.ofMillis(300)).until(() -> r.events().size() == 1);
     assertThat(hub.watcherCount()).isZero();
   }
 
@@ -420,7 +438,7 @@ class WatchHubTest {
     awaitCount(live, 3);
     hub.cancelAll("snapshot installed");
 
-    await().until(() -> live.cancelled.get() != null && future.cancelled.get() != null);
+    eventually().until(() -> live.cancelled.get() != null && future.cancelled.get() != null);
     assertThat(live.cancelled.get()).isInstanceOfSatisfying(WatchCancelledException.class,
         e -> assertThat(e.getMessage()).contains("snapshot installed"));
     assertThat(((WatchCancelledException) live.cancelled.get()).resumeRevision()).isEqualTo(last + 1);
@@ -463,7 +481,7 @@ class WatchHubTest {
     long first = commit(hub, "k");
     commit(hub, "k");
 
-    await().untilAsserted(() -> assertThat(failing.cancelled.get()).isInstanceOf(WatchCancelledException.class));
+    eventually().untilAsserted(() -> assertThat(failing.cancelled.get()).isInstanceOf(WatchCancelledException.class));
     WatchCancelledException e = (WatchCancelledException) failing.cancelled.get();
     assertThat(e.getMessage()).contains("boom");
     assertThat(e.resumeRevision()).isEqualTo(first);
@@ -473,6 +491,45 @@ class WatchHubTest {
     assertThat(failing.events()).hasSizeLessThanOrEqualTo(2);
     assertThat(failing.violations()).isEmpty();
     assertThat(hub.watcherCount()).isEqualTo(1);
+  }
+
+  @Test
+  void listenerErrorCancelsTheWatchToo() {
+    WatchHub hub = hub(WatchHubConfig.DEFAULT);
+    Recorder asserting = new Recorder() {
+      @Override
+      void handle(List<WatchEvent> batch) {
+        throw new AssertionError("listener asserted");
+      }
+    };
+    hub.watch(WatchRequest.of(KeyRange.all(), 0), asserting);
+    long first = commit(hub, "k");
+    eventually().untilAsserted(() -> assertThat(asserting.cancelled.get())
+        .isInstanceOfSatisfying(WatchCancelledException.class, e -> assertThat(e.resumeRevision()).isEqualTo(first)));
+    assertThat(hub.watcherCount()).isZero();
+  }
+
+  @Test
+  void hubClosedFromAListenerDoesNotWaitForItself() {
+    WatchHub hub = hub(WatchHubConfig.DEFAULT);
+    AtomicBoolean returned = new AtomicBoolean();
+    Recorder closing = new Recorder() {
+      @Override
+      void handle(List<WatchEvent> batch) {
+        hub.close();
+        returned.set(true);
+      }
+    };
+    Recorder other = new Recorder();
+    hub.watch(WatchRequest.of(KeyRange.all(), 0), closing);
+    hub.watch(WatchRequest.of(KeyRange.all(), 0), other);
+    commit(hub, "k");
+    eventually().atMost(Duration.ofSeconds(2)).untilTrue(returned);
+    eventually().untilAsserted(() -> {
+      assertThat(closing.cancelled.get()).isInstanceOf(StoreClosedException.class);
+      assertThat(other.cancelled.get()).isInstanceOf(StoreClosedException.class);
+    });
+    assertThat(closing.violations()).isEmpty();
   }
 
   @Test
@@ -493,8 +550,9 @@ class WatchHubTest {
     for (int i = 0; i < 1000; i++) {
       commit(hub, "/k/" + i);
     }
-    singles.forEach(r -> awaitCount(r, 1));
-    prefixes.forEach(r -> awaitCount(r, 1000));
+    eventually().until(() -> singles.stream().allMatch(r -> r.events().size() == 1)
+        && prefixes.stream().allMatch(r -> r.events().size() == 1000));
+    assertThat(singles).allSatisfy(r -> assertThat(r.violations()).isEmpty());
     assertThat(hub.watcherCount()).isEqualTo(1100);
     long deliveryThreads = Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("watch-delivery")).count();
