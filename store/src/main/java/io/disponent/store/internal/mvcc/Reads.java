@@ -109,7 +109,7 @@ final class Reads {
       long lastRevision = -1;
       for (it.seek(Keys.event(Math.max(from, 0), 0)); it.isValid(); it.next()) {
         long rev = Keys.eventRevision(it.key());
-        if (rev > to || (rev != lastRevision && out.size() >= maxEvents)) {
+        if (rev > to || (rev != lastRevision && !out.isEmpty() && out.size() >= maxEvents)) {
           break;
         }
         lastRevision = rev;
