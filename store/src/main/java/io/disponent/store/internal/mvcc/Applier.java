@@ -20,7 +20,8 @@ import io.disponent.store.internal.CommandResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -199,7 +200,8 @@ final class Applier implements AutoCloseable {
     if (rev > revision) {
       return new CommandResult.Failed(new FutureRevisionException(rev, revision));
     }
-    TreeSet<String> changed = new TreeSet<>(io.disponent.store.KeyRange::compare);
+    // insertion (event) order: deterministic, and the order of deletes does not matter
+    Set<String> changed = new LinkedHashSet<>();
     List<byte[]> staleEvents = new ArrayList<>();
     try (RocksIterator it = source.iterator(db.events)) {
       for (it.seek(Keys.event(compactRevision, 0)); it.isValid(); it.next()) {

@@ -131,6 +131,8 @@ public final class MvccStore implements EventSource, AutoCloseable {
    * inside this call, in time proportional to the writes since the previous compaction.
    *
    * @return one result per command, and every change made, with {@code prevKv} filled in
+   * @throws IllegalStateException if RocksDB fails; nothing of the entry is applied then, and the
+   *     state machine should stop rather than skip the entry
    */
   public ApplyResult apply(long term, long index, List<Command> commands) {
     applyLock.lock();

@@ -34,15 +34,14 @@ final class Reads {
       }
       return;
     }
-    boolean unbounded = KeyRange.UNBOUNDED.equals(range.end());
+    byte[] end = end(range);
     try (RocksIterator it = source.iterator(db.current)) {
       for (it.seek(Keys.utf8(range.key())); it.isValid(); it.next()) {
         byte[] k = it.key();
-        String key = Keys.string(k, 0, k.length);
-        if (!unbounded && KeyRange.compare(key, range.end()) >= 0) {
+        if (end != null && Arrays.compareUnsigned(k, end) >= 0) {
           return;
         }
-        if (!visit.test(Records.current(key, it.value()))) {
+        if (!visit.test(Records.current(Keys.string(k, 0, k.length), it.value()))) {
           return;
         }
       }
@@ -59,20 +58,21 @@ final class Reads {
         }
         return;
       }
-      boolean unbounded = KeyRange.UNBOUNDED.equals(range.end());
-      it.seek(Keys.utf8(range.key()));
+      byte[] start = Keys.utf8(range.key());
+      byte[] end = end(range);
+      it.seek(start);
       while (it.isValid()) {
         byte[] hk = it.key();
         byte[] kb = Arrays.copyOf(hk, hk.length - 1 - Keys.REV_BYTES);
-        String key = Keys.string(kb, 0, kb.length);
-        if (KeyRange.compare(key, range.key()) < 0) {
+        if (Arrays.compareUnsigned(kb, start) < 0) {
           // only when the range starts inside a key's records ("k\0" continuing after "k")
           it.seek(Keys.historyEnd(kb));
           continue;
         }
-        if (!unbounded && KeyRange.compare(key, range.end()) >= 0) {
+        if (end != null && Arrays.compareUnsigned(kb, end) >= 0) {
           return;
         }
+        String key = Keys.string(kb, 0, kb.length);
         byte[] best = null;
         long bestRevision = 0;
         while (it.isValid() && Keys.isHistoryOf(hk = it.key(), kb)) {
@@ -93,6 +93,11 @@ final class Reads {
     }
   }
 
+  /** The UTF-8 end of an interval (bytewise order is the store's key order), or null if unbounded. */
+  private static byte[] end(KeyRange range) {
+    return KeyRange.UNBOUNDED.equals(range.end()) ? null : Keys.utf8(range.end());
+  }
+
   /** The version of one key at {@code revision}, or null if it did not exist then (or was compacted). */
   static KeyValue versionAt(RocksIterator historyIt, byte[] kb, String key, long revision) {
     historyIt.seekForPrev(Keys.history(kb, revision));
@@ -109,7 +114,7 @@ final class Reads {
       long lastRevision = -1;
       for (it.seek(Keys.event(Math.max(from, 0), 0)); it.isValid(); it.next()) {
         long rev = Keys.eventRevision(it.key());
-        if (rev > to || (rev != lastRevision && out.size() >= maxEvents)) {
+        if (rev > to || (rev != lastRevision && !out.isEmpty() && out.size() >= maxEvents)) {
           break;
         }
         lastRevision = rev;
