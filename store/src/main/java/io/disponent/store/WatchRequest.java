@@ -7,8 +7,8 @@ import java.util.Objects;
  * A watch over a key or an interval of keys.
  *
  * @param startRevision deliver every change from this revision on (inclusive); 0 for changes after
- *     the current revision. A revision at or below the compacted one fails with {@link
- *     CompactedException}.
+ *     the current revision. A revision below the compacted one fails with {@link
+ *     CompactedException} (history at the compacted revision itself is kept, as in etcd).
  * @param prevKv also deliver each changed key's previous state
  * @param progressInterval how often to send a progress notification while nothing matches (null
  *     for never); a notification says every matching change up to its revision has been delivered

@@ -44,7 +44,7 @@ public final class Replica implements AutoCloseable {
     this.store = store;
     this.callbacks = callbacks;
     this.chores = chores;
-    this.leaderChores = new LeaderChores(store, sm, config.tuning());
+    this.leaderChores = new LeaderChores(store, sm, config.tuning(), java.time.Clock.systemUTC());
   }
 
   public static Replica start(ReplicaConfig config) throws IOException {
