@@ -85,7 +85,7 @@ public final class RaftStore implements Store {
   private CompletableFuture<List<QueryResult>> sendRead(List<Query> batch, RaftPeerId server) {
     Message m = Message.valueOf(UnsafeByteOperations.unsafeWrap(QueryCodec.encodeQueries(batch)));
     CompletableFuture<RaftClientReply> sent =
-        server == null ? client.async().sendReadOnly(m) : client.async().sendReadOnly(m, server);
+        server == null ? client.async().sendReadOnly(m) : client.async().sendReadOnlyUnordered(m, server);
     return sent.thenApply(reply -> QueryCodec.decodeResults(content(reply)));
   }
 

@@ -76,6 +76,11 @@ public final class Replica implements AutoCloseable {
     chores.scheduleWithFixedDelay(replica.leaderChores::run, 250, 250, TimeUnit.MILLISECONDS);
     LOG.info("replica {} started at {} ({} data dir {})", peerId, config.self().address(),
         known ? "existing" : "new", config.dataDir());
+    if (config.peers().size() == 1) {
+      // Alone, it elects itself at once; a request sent before that gets NotLeader, on which the
+      // Ratis client resets its channel and stalls for seconds.
+      replica.awaitLeader(config.tuning().requestTimeout());
+    }
     return replica;
   }
 
@@ -90,6 +95,26 @@ public final class Replica implements AutoCloseable {
 
   public StoreStatus status() {
     return RaftConfig.status(local);
+  }
+
+  /** Waits until this replica knows a leader that is ready to serve; false if none in time. */
+  public boolean awaitLeader(java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        var info = server.getDivision(RaftConfig.GROUP_ID).getInfo();
+        if (info.getLeaderId() != null && (!info.isLeader() || info.isLeaderReady())) {
+          return true;
+        }
+        Thread.sleep(20);
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 
   public boolean isLeader() {
