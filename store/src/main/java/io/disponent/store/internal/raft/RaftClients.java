@@ -15,7 +15,7 @@ public final class RaftClients {
 
   public static Store remote(List<Member> members, Transport transport, StoreTuning tuning) {
     ExecutorService callbacks = Executors.newFixedThreadPool(4, new DaemonThreads("store-client-callback"));
-    return new RaftStore(RaftConfig.newClient(members, transport, tuning), RaftConfig.GROUP_ID,
+    return new RaftStore(() -> RaftConfig.newClient(members, transport, tuning), RaftConfig.GROUP_ID,
         RaftConfig.peerIds(members), Optional.empty(), BatchSettings.of(tuning), tuning.requestTimeout(), callbacks,
         callbacks::shutdownNow);
   }

@@ -30,7 +30,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -38,6 +40,7 @@ import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 /**
@@ -51,7 +54,10 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 public final class RaftStore implements Store {
   private static final long LEASE_RETRIES = 20;
 
-  private final RaftClient client;
+  /** Replaced when Ratis poisons it: after one call fails for good, the rest fail as closed. */
+  private final AtomicReference<RaftClient> client;
+  private final Supplier<RaftClient> newClient;
+  private volatile boolean closed;
   private final RaftGroupId groupId;
   private final List<RaftPeerId> peerIds;
   private final Optional<LocalReplica> local;
@@ -62,10 +68,11 @@ public final class RaftStore implements Store {
   private final Batcher<Query, QueryResult> reads;
   private final Batcher<Query, QueryResult> leaderReads;
 
-  RaftStore(RaftClient client, RaftGroupId groupId, List<RaftPeerId> peerIds, Optional<LocalReplica> local,
+  RaftStore(Supplier<RaftClient> newClient, RaftGroupId groupId, List<RaftPeerId> peerIds, Optional<LocalReplica> local,
       BatchSettings batching, Duration timeout, Executor callbacks, Runnable onClose) {
     this.onClose = onClose;
-    this.client = client;
+    this.newClient = newClient;
+    this.client = new AtomicReference<>(newClient.get());
     this.groupId = groupId;
     this.peerIds = List.copyOf(peerIds);
     this.local = local;
@@ -79,14 +86,42 @@ public final class RaftStore implements Store {
 
   private CompletableFuture<List<CommandResult>> sendWrite(List<Command> batch) {
     Message m = Message.valueOf(UnsafeByteOperations.unsafeWrap(Codec.encodeCommands(batch)));
-    return client.async().send(m).thenApply(reply -> Codec.decodeResults(content(reply)));
+    RaftClient c = client.get();
+    return renewOnClosed(c, c.async().send(m)).thenApply(reply -> Codec.decodeResults(content(reply)));
   }
 
   private CompletableFuture<List<QueryResult>> sendRead(List<Query> batch, RaftPeerId server) {
     Message m = Message.valueOf(UnsafeByteOperations.unsafeWrap(QueryCodec.encodeQueries(batch)));
+    RaftClient c = client.get();
     CompletableFuture<RaftClientReply> sent =
-        server == null ? client.async().sendReadOnly(m) : client.async().sendReadOnlyUnordered(m, server);
-    return sent.thenApply(reply -> QueryCodec.decodeResults(content(reply)));
+        server == null ? c.async().sendReadOnly(m) : c.async().sendReadOnlyUnordered(m, server);
+    return renewOnClosed(c, sent).thenApply(reply -> QueryCodec.decodeResults(content(reply)));
+  }
+
+  private CompletableFuture<RaftClientReply> renewOnClosed(RaftClient used, CompletableFuture<RaftClientReply> f) {
+    return f.whenComplete((reply, error) -> {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof AlreadyClosedException && !closed) {
+        renew(used);
+      }
+    });
+  }
+
+  private void renew(RaftClient used) {
+    RaftClient fresh = newClient.get();
+    if (client.compareAndSet(used, fresh)) {
+      closeQuietly(used);
+    } else {
+      closeQuietly(fresh);
+    }
+  }
+
+  private static void closeQuietly(RaftClient c) {
+    try {
+      c.close();
+    } catch (IOException | RuntimeException e) {
+      // it was failing anyway
+    }
   }
 
   private static byte[] content(RaftClientReply reply) {
@@ -213,7 +248,7 @@ public final class RaftStore implements Store {
       IOException last = null;
       for (RaftPeerId peer : ask) {
         try {
-          return toMembers(client.getGroupManagementApi(peer).info(groupId).getGroup().getPeers());
+          return toMembers(client.get().getGroupManagementApi(peer).info(groupId).getGroup().getPeers());
         } catch (IOException e) {
           last = e;
         }
@@ -256,7 +291,7 @@ public final class RaftStore implements Store {
   private CompletableFuture<Void> admin(SetConfigurationRequest.Arguments args) {
     return CompletableFuture.runAsync(() -> {
       try {
-        RaftClientReply reply = client.admin().setConfiguration(args);
+        RaftClientReply reply = client.get().admin().setConfiguration(args);
         if (!reply.isSuccess()) {
           throw RatisErrors.map(reply.getException());
         }
@@ -276,11 +311,12 @@ public final class RaftStore implements Store {
 
   @Override
   public void close() {
+    closed = true;
     writes.close();
     reads.close();
     leaderReads.close();
     try {
-      client.close();
+      client.get().close();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } finally {

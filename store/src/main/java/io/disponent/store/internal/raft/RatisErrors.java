@@ -2,7 +2,6 @@ package io.disponent.store.internal.raft;
 
 import io.disponent.store.InvalidRequestException;
 import io.disponent.store.NoLeaderException;
-import io.disponent.store.StoreClosedException;
 import io.disponent.store.StoreException;
 import io.disponent.store.StoreTimeoutException;
 import java.util.concurrent.CompletionException;
@@ -28,7 +27,8 @@ final class RatisErrors {
       return new StoreTimeoutException("no reply in time", e);
     }
     if (e instanceof AlreadyClosedException) {
-      return new StoreClosedException();
+      // the Ratis client gave up on a call; RaftStore replaces it, so this is worth retrying
+      return new NoLeaderException("the connection to the replicas was reset: " + e.getMessage(), e);
     }
     if (e instanceof StateMachineException) {
       return new InvalidRequestException("replica refused the request: " + e.getMessage());

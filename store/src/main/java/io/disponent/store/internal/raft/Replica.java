@@ -67,7 +67,7 @@ public final class Replica implements AutoCloseable {
     self.set(local);
     ExecutorService callbacks = Executors.newFixedThreadPool(4, new DaemonThreads("store-" + peerId + "-callback"));
     RaftStore store = new RaftStore(
-        RaftConfig.newClient(config.peers(), config.transport(), config.tuning()),
+        () -> RaftConfig.newClient(config.peers(), config.transport(), config.tuning()),
         RaftConfig.GROUP_ID, RaftConfig.peerIds(config.peers()), Optional.of(local),
         BatchSettings.of(config.tuning()), config.tuning().requestTimeout(), callbacks, () -> {});
     ScheduledExecutorService chores =

@@ -31,6 +31,7 @@ import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.StateMachineException;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
@@ -159,13 +160,18 @@ public final class StoreStateMachine extends BaseStateMachine {
 
   @Override
   public CompletableFuture<Message> query(Message request) {
-    List<Query> queries = QueryCodec.decodeQueries(request.getContent().toByteArray());
-    List<QueryResult> results = new ArrayList<>(queries.size());
-    for (Query q : queries) {
-      results.add(answer(q));
+    try {
+      List<Query> queries = QueryCodec.decodeQueries(request.getContent().toByteArray());
+      List<QueryResult> results = new ArrayList<>(queries.size());
+      for (Query q : queries) {
+        results.add(answer(q));
+      }
+      return CompletableFuture.completedFuture(
+          Message.valueOf(UnsafeByteOperations.unsafeWrap(QueryCodec.encodeResults(results))));
+    } catch (RuntimeException e) {
+      // Anything but a StateMachineException would be retried on every replica as a transport error.
+      return CompletableFuture.failedFuture(new StateMachineException(getId() + ": query failed: " + e, e));
     }
-    return CompletableFuture.completedFuture(
-        Message.valueOf(UnsafeByteOperations.unsafeWrap(QueryCodec.encodeResults(results))));
   }
 
   @Override
