@@ -24,19 +24,11 @@ final class Workload {
   }
 
   Request worker(int worker, int workers) {
-    switch (mode) {
-      case PUT:
-        return uniquePuts(worker);
-      case CAS:
-        if (workers > keys.size()) {
-          throw new IllegalArgumentException("cas at " + workers + " in flight needs at least that many keys");
-        }
-        return ownedCas(worker, workers);
-      case GET:
-        return randomGets();
-      default:
-        throw new AssertionError(mode);
-    }
+    return switch (mode) {
+      case PUT -> uniquePuts(worker);
+      case CAS -> ownedCas(worker, workers);
+      case GET -> randomGets();
+    };
   }
 
   private Request uniquePuts(int worker) {
@@ -47,6 +39,9 @@ final class Workload {
 
   /** Worker w owns keys w, w+workers, ...: no other request races it, so its compares hold. */
   private Request ownedCas(int worker, int workers) {
+    if (workers > keys.size()) {
+      throw new IllegalArgumentException("cas at " + workers + " in flight needs at least that many keys");
+    }
     int[] next = {worker};
     return () -> {
       int index = next[0];
