@@ -6,7 +6,7 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 usage: hack/bench-store.sh [--quick] [--json FILE] [--replicas 1|3|both] [--systems etcd|disponent|both]
-  --quick     short windows (0.5 s warm-up, 1.5 s measured) and 300 pre-created keys instead of
+  --quick     short windows (0.5 s warm-up, 1 s measured) and 300 pre-created keys instead of
               1,000: the whole run stays under 3 minutes
   --json      write every result to FILE as a JSON list
   --replicas  which cluster sizes to run (default both: 3, then 1)
@@ -37,7 +37,7 @@ case "$SYSTEMS" in etcd|disponent|both) ;; *) usage >&2; exit 2 ;; esac
 want() { [ "$SYSTEMS" = both ] || [ "$SYSTEMS" = "$1" ]; }
 
 if [ "$QUICK" = 1 ]; then
-  SECONDS_MEASURED=${BENCH_SECONDS:-1.5}; SECONDS_WARMUP=${BENCH_WARMUP_SECONDS:-0.5}; KEYS=300
+  SECONDS_MEASURED=${BENCH_SECONDS:-1}; SECONDS_WARMUP=${BENCH_WARMUP_SECONDS:-0.5}; KEYS=300
 else
   SECONDS_MEASURED=${BENCH_SECONDS:-10}; SECONDS_WARMUP=${BENCH_WARMUP_SECONDS:-3}; KEYS=1000
 fi
@@ -48,7 +48,7 @@ fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE_PORT=${BENCH_BASE_PORT:-23790}
-log() { echo "bench-store: $*" >&2; }
+log() { echo "bench-store: [${SECONDS} s] $*" >&2; }
 
 # --- processes: every one we start is recorded and stopped by its own PID ---------------------
 PIDS=()
@@ -173,10 +173,12 @@ for n in "${SIZES[@]}"; do
   want etcd && title="$n-member etcd"
   want disponent && title="${title:+$title vs }$n-replica Disponent"
   echo "== $title (${SECONDS_MEASURED} s windows after ${SECONDS_WARMUP} s warm-up) =="
-  # Progress lines ("[  12.3s] ...") to the terminal; the client libraries' chatter only to the log.
-  java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" io.disponent.bench.StoreBench "${args[@]}" \
-    2> >(tee -a "$WORK/logs/bench.log" | grep --line-buffered '^\[' >&2) \
+  # Progress lines ("[  12.3s] ...") to the terminal, the client libraries' chatter only to the log;
+  # the tables go to a file and are shown once the pipeline has drained, so the two do not interleave.
+  java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" io.disponent.bench.StoreBench "${args[@]}" 2>&1 >"$WORK/tables.txt" \
+    | tee -a "$WORK/logs/bench.log" | { grep --line-buffered '^\[' >&2 || true; } \
     || { log "bench failed; its log:"; tail -n 40 "$WORK/logs/bench.log" >&2; exit 1; }
+  cat "$WORK/tables.txt"
   stop_started
   rm -rf "$WORK/etcd-$n" "$WORK/disponent-$n"
   first=0
