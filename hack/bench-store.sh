@@ -13,7 +13,10 @@ usage: hack/bench-store.sh [--quick] [--json FILE] [--replicas 1|3|both] [--syst
   --systems   which systems to run (default both)
 Environment: BENCH_DIR (parent of the temporary data dir, default /var/tmp),
              BENCH_BASE_PORT (default 23790; uses BASE+1..3, +11..13, +21..23),
-             BENCH_SECONDS / BENCH_WARMUP_SECONDS (override the windows).
+             BENCH_SECONDS / BENCH_WARMUP_SECONDS (override the windows),
+             BENCH_TRANSPORT (grpc or netty, Disponent's Raft transport; default grpc),
+             BENCH_JAVA_OPTS (extra JVM options of the bench client, e.g. -Dbench.writeBatchesInFlight=1),
+             JAVA_HOME (the JDK for the replicas and the client; default: java on the PATH).
 EOF
 }
 
@@ -47,6 +50,8 @@ if [ -n "$JSON" ]; then
 fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+TRANSPORT=${BENCH_TRANSPORT:-grpc}
 BASE_PORT=${BENCH_BASE_PORT:-23790}
 log() { echo "bench-store: [${SECONDS} s] $*" >&2; }
 
@@ -126,8 +131,8 @@ start_disponent() { # replicas
   done
   for i in $(seq 1 "$n"); do
     mkdir -p "$WORK/disponent-$n/n$i"
-    java -cp "$STORE_CP" io.disponent.store.StoreServerMain --id "n$i" --address "127.0.0.1:$((BASE_PORT + 20 + i))" \
-      --peers "$peers" --data-dir "$WORK/disponent-$n/n$i" >"$WORK/logs/disponent-$n-n$i.log" 2>&1 &
+    "$JAVA" -cp "$STORE_CP" io.disponent.store.StoreServerMain --id "n$i" --address "127.0.0.1:$((BASE_PORT + 20 + i))" \
+      --transport "$TRANSPORT" --peers "$peers" --data-dir "$WORK/disponent-$n/n$i" >"$WORK/logs/disponent-$n-n$i.log" 2>&1 &
     PIDS+=($!)
   done
   DISPONENT_MEMBERS=$peers
@@ -175,7 +180,7 @@ for n in "${SIZES[@]}"; do
   echo "== $title (${SECONDS_MEASURED} s windows after ${SECONDS_WARMUP} s warm-up) =="
   # Progress lines ("[  12.3s] ...") to the terminal, the client libraries' chatter only to the log;
   # the tables go to a file and are shown once the pipeline has drained, so the two do not interleave.
-  java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" io.disponent.bench.StoreBench "${args[@]}" 2>&1 >"$WORK/tables.txt" \
+  "$JAVA" -Dbench.transport="$TRANSPORT" ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" io.disponent.bench.StoreBench "${args[@]}" 2>&1 >"$WORK/tables.txt" \
     | tee -a "$WORK/logs/bench.log" | { grep --line-buffered '^\[' >&2 || true; } \
     || { log "bench failed; its log:"; tail -n 40 "$WORK/logs/bench.log" >&2; exit 1; }
   cat "$WORK/tables.txt"

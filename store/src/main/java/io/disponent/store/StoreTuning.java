@@ -29,7 +29,7 @@ public record StoreTuning(
     Duration compactRetainAge) {
 
   public static final StoreTuning DEFAULT = new StoreTuning(
-      256, 4 << 20, 4, 256, 4, Duration.ofSeconds(30), Duration.ofMillis(1000), 100_000, 0, Duration.ofMinutes(5));
+      256, 4 << 20, 2, 256, 4, Duration.ofSeconds(30), Duration.ofMillis(1000), 100_000, 0, Duration.ofMinutes(5));
 
   public StoreTuning withSnapshotEveryEntries(long n) {
     return new StoreTuning(writeBatchItems, writeBatchBytes, writeBatchesInFlight, readBatchItems,

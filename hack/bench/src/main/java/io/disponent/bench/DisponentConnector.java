@@ -2,32 +2,27 @@ package io.disponent.bench;
 
 import io.disponent.store.Member;
 import io.disponent.store.Store;
-import java.lang.reflect.InvocationTargetException;
+import io.disponent.store.StoreClients;
+import io.disponent.store.StoreTuning;
+import io.disponent.store.Transport;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Connects to a running Disponent store. StoreClients.connect is called reflectively so this
- * module builds before the replicated client lands; once it has, this can become a direct call.
+ * Connects to a running Disponent store. The transport (grpc, netty) and the client's write
+ * batching can be set for tuning runs: {@code -Dbench.transport=netty},
+ * {@code -Dbench.writeBatchesInFlight=N}, {@code -Dbench.writeBatchItems=N}.
  */
 final class DisponentConnector {
   private DisponentConnector() {}
 
   /** {@code spec} is {@code id=host:port,...}. */
   static Store connect(String spec) {
-    List<Member> members = parseMembers(spec);
-    try {
-      Object store = Class.forName("io.disponent.store.StoreClients")
-          .getMethod("connect", List.class)
-          .invoke(null, members);
-      return (Store) store;
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      throw new IllegalStateException("this build has no io.disponent.store.StoreClients.connect(List<Member>)", e);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException("cannot connect to " + spec, e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    StoreTuning tuning = StoreTuning.DEFAULT.withWriteBatching(
+        Integer.getInteger("bench.writeBatchItems", StoreTuning.DEFAULT.writeBatchItems()),
+        Integer.getInteger("bench.writeBatchesInFlight", StoreTuning.DEFAULT.writeBatchesInFlight()));
+    Transport transport = Transport.valueOf(System.getProperty("bench.transport", "grpc").toUpperCase());
+    return StoreClients.connect(parseMembers(spec), transport, tuning);
   }
 
   static List<Member> parseMembers(String spec) {

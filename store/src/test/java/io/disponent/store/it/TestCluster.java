@@ -37,7 +37,7 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public static StoreTuning fastTuning() {
-    return new StoreTuning(256, 4 << 20, 4, 256, 4, Duration.ofSeconds(20), Duration.ofMillis(600), 100_000, 0,
+    return new StoreTuning(256, 4 << 20, 2, 256, 4, Duration.ofSeconds(20), Duration.ofMillis(600), 100_000, 0,
         Duration.ZERO);
   }
 
