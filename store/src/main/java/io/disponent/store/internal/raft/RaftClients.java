@@ -1,5 +1,6 @@
 package io.disponent.store.internal.raft;
 
+import io.disponent.store.internal.DaemonThreads;
 import io.disponent.store.Member;
 import io.disponent.store.Store;
 import io.disponent.store.StoreTuning;
@@ -14,7 +15,7 @@ public final class RaftClients {
   private RaftClients() {}
 
   public static Store remote(List<Member> members, Transport transport, StoreTuning tuning) {
-    ExecutorService callbacks = Executors.newFixedThreadPool(4, new DaemonThreads("store-client-callback"));
+    ExecutorService callbacks = Executors.newFixedThreadPool(4, DaemonThreads.named("store-client-callback"));
     return new RaftStore(() -> RaftConfig.newClient(members, transport, tuning), RaftConfig.GROUP_ID,
         RaftConfig.peerIds(members), Optional.empty(), BatchSettings.of(tuning), tuning.requestTimeout(), callbacks,
         callbacks::shutdownNow);

@@ -1,5 +1,6 @@
 package io.disponent.store.internal.raft;
 
+import io.disponent.store.internal.DaemonThreads;
 import io.disponent.store.Member;
 import io.disponent.store.ReplicaConfig;
 import io.disponent.store.Store;
@@ -65,13 +66,13 @@ public final class Replica implements AutoCloseable {
     server.start();
     LocalReplica local = new LocalReplica(server, RaftConfig.GROUP_ID, peerId, sm);
     self.set(local);
-    ExecutorService callbacks = Executors.newFixedThreadPool(4, new DaemonThreads("store-" + peerId + "-callback"));
+    ExecutorService callbacks = Executors.newFixedThreadPool(4, DaemonThreads.named("store-" + peerId + "-callback"));
     RaftStore store = new RaftStore(
         () -> RaftConfig.newClient(config.peers(), config.transport(), config.tuning()),
         RaftConfig.GROUP_ID, RaftConfig.peerIds(config.peers()), Optional.of(local),
         BatchSettings.of(config.tuning()), config.tuning().requestTimeout(), callbacks, () -> {});
     ScheduledExecutorService chores =
-        Executors.newSingleThreadScheduledExecutor(new DaemonThreads("store-" + peerId + "-chores"));
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("store-" + peerId + "-chores"));
     Replica replica = new Replica(config, server, sm, local, store, callbacks, chores);
     chores.scheduleWithFixedDelay(replica.leaderChores::run, 250, 250, TimeUnit.MILLISECONDS);
     LOG.info("replica {} started at {} ({} data dir {})", peerId, config.self().address(),

@@ -1,5 +1,6 @@
 package io.disponent.store.internal.watch;
 
+import io.disponent.store.internal.DaemonThreads;
 import io.disponent.store.CompactedException;
 import io.disponent.store.StoreClosedException;
 import io.disponent.store.Watch;
