@@ -110,7 +110,11 @@ public final class StoreStateMachine extends BaseStateMachine {
   }
 
   public WatchHub watchHub() {
-    return hub;
+    WatchHub h = hub;
+    if (h == null) {
+      throw new StoreClosedException();
+    }
+    return h;
   }
 
   Lessor lessor() {
@@ -144,8 +148,9 @@ public final class StoreStateMachine extends BaseStateMachine {
         lessor.revoked(revoke.leaseId());
       }
     }
-    if (!results.isEmpty()) {
-      hub.publish(result.events(), result.revision());
+    WatchHub h = hub;
+    if (!results.isEmpty() && h != null) {
+      h.publish(result.events(), result.revision());
     }
   }
 
@@ -265,7 +270,9 @@ public final class StoreStateMachine extends BaseStateMachine {
 
   @Override
   public void close() throws IOException {
+    // Ratis closes the state machine with the server, and Replica.close() once more.
     WatchHub h = hub;
+    hub = null;
     if (h != null) {
       h.close();
     }
