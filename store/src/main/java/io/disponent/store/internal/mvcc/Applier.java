@@ -19,8 +19,8 @@ import io.disponent.store.internal.Command;
 import io.disponent.store.internal.CommandResult;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the commands of one Raft entry into one indexed write batch. Every read goes through the
  * batch, so a command sees the effects of the commands before it. A refused command is refused
- * before it writes anything. Used by one thread, for one entry.
+ * before it writes anything. At the end of the entry, {@link #finish} runs one bounded step of a
+ * compaction in progress in the same batch. Used by one thread, for one entry.
  */
 final class Applier implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Applier.class);
@@ -48,6 +49,11 @@ final class Applier implements AutoCloseable {
   private long compactRevision;
   private long dataSize;
   private long nextLeaseId;
+  private long compactTarget;
+  private long cursorRevision;
+  private int cursorSub;
+  /** What the running compaction step may still examine. */
+  private int budget;
 
   Applier(StoreDb db, StoreLimits limits, MetaState start, ReadOptions latest) {
     this.db = db;
@@ -58,6 +64,9 @@ final class Applier implements AutoCloseable {
     this.compactRevision = start.compactRevision();
     this.dataSize = start.dataSize();
     this.nextLeaseId = start.nextLeaseId();
+    this.compactTarget = start.compactTarget();
+    this.cursorRevision = start.cursorRevision();
+    this.cursorSub = start.cursorSub();
   }
 
   CommandResult apply(Command c) {
@@ -73,9 +82,14 @@ final class Applier implements AutoCloseable {
     throw new IllegalArgumentException("unknown command " + c);
   }
 
-  /** Records the counters after the entry in the batch and returns them. */
+  /**
+   * Runs a step of the compaction in progress, if any, then records the counters and the compaction
+   * cursor after the entry in the batch and returns them.
+   */
   MetaState finish(long term, long index) {
-    MetaState next = new MetaState(term, index, revision, compactRevision, dataSize, nextLeaseId);
+    compactStep();
+    MetaState next = new MetaState(
+        term, index, revision, compactRevision, dataSize, nextLeaseId, compactTarget, cursorRevision, cursorSub);
     put(db.meta, MetaState.KEY, next.encode());
     return next;
   }
@@ -189,9 +203,10 @@ final class Applier implements AutoCloseable {
   // ---- compaction
 
   /**
-   * Drops the history no read at or after {@code rev} needs. Only keys changed since the previous
-   * compaction can have such history, and the events since then name them, so the work is
-   * proportional to the writes since the previous compaction (all of it inside this apply).
+   * Compacts to {@code rev}: from now on no read below it is served, so the history only such reads
+   * need may go. That physical work is not done here but in bounded steps at the end of this and the
+   * following entries (see {@link #compactStep}); reads do not depend on how far it got. A
+   * compaction still in progress continues from its cursor towards the new target.
    */
   private CommandResult compact(long rev) {
     if (rev <= compactRevision) {
@@ -200,61 +215,117 @@ final class Applier implements AutoCloseable {
     if (rev > revision) {
       return new CommandResult.Failed(new FutureRevisionException(rev, revision));
     }
-    // insertion (event) order: deterministic, and the order of deletes does not matter
-    Set<String> changed = new LinkedHashSet<>();
+    if (compactTarget == 0) {
+      // events below the previous compact revision are gone: only keys changed since then can have
+      // history to drop, and the events since then name them
+      cursorRevision = compactRevision;
+      cursorSub = 0;
+    } else if (cursorRevision == compactTarget) {
+      // the events at the old target that the cursor passed were kept for it; revisit them so that
+      // they are dropped too (their keys are compacted again, which changes nothing else)
+      cursorSub = 0;
+    }
+    log.info("compacting to revision {} (was {}), data size {}", rev, compactRevision, dataSize);
+    compactRevision = rev;
+    compactTarget = rev;
+    return new CommandResult.Done(revision);
+  }
+
+  /**
+   * One bounded step of the compaction in progress, run at the end of every entry while there is
+   * one. It walks the events from the cursor up to the target: for each key named (once per step),
+   * it drops the key's history records at or below the target except the newest, and that one too
+   * if it is a deletion; each event below the target is dropped once passed. At most {@code
+   * limits.compactionChunk()} history records and events are examined; the cursor (an event key) is
+   * recorded in the meta state of this entry. The step is a function of the logical state and the
+   * cursor only, so every replica does the same work at the same entry.
+   */
+  private void compactStep() {
+    if (compactTarget == 0) {
+      return;
+    }
+    long target = compactTarget;
+    budget = limits.compactionChunk();
+    long before = dataSize;
+    List<byte[]> staleHistory = new ArrayList<>();
     List<byte[]> staleEvents = new ArrayList<>();
-    try (RocksIterator it = source.iterator(db.events)) {
-      for (it.seek(Keys.event(compactRevision, 0)); it.isValid(); it.next()) {
-        long r = Keys.eventRevision(it.key());
-        if (r > rev) {
+    Set<String> done = new HashSet<>();
+    byte[] pauseAt = null;
+    // Deleted after iterating: writing to the batch invalidates its iterators' positions.
+    try (RocksIterator ev = source.iterator(db.events); RocksIterator hist = source.iterator(db.history)) {
+      for (ev.seek(Keys.event(cursorRevision, cursorSub)); ev.isValid(); ev.next()) {
+        byte[] ekey = ev.key();
+        long r = Keys.eventRevision(ekey);
+        if (r > target) {
           break;
         }
-        changed.add(Records.eventKey(it.value()));
-        if (r < rev) {
-          staleEvents.add(it.key());
+        if (budget <= 0) {
+          pauseAt = ekey;
+          break;
         }
-      }
-    }
-    for (byte[] e : staleEvents) {
-      delete(db.events, e);
-    }
-    long before = dataSize;
-    // Deleted after iterating: writing to the batch invalidates its iterators' positions.
-    List<byte[]> staleHistory = new ArrayList<>();
-    try (RocksIterator it = source.iterator(db.history)) {
-      for (String key : changed) {
-        compactKey(it, Keys.utf8(key), key, rev, staleHistory);
+        String key = Records.eventKey(ev.value());
+        if (!done.contains(key)) {
+          if (!compactKey(hist, Keys.utf8(key), key, target, staleHistory)) {
+            pauseAt = ekey;
+            break;
+          }
+          done.add(key);
+        }
+        budget--;
+        if (r < target) {
+          staleEvents.add(ekey);
+        }
       }
     }
     for (byte[] h : staleHistory) {
       delete(db.history, h);
     }
-    log.info("compacted to revision {}: {} changed keys, {} history records and {} events dropped, data size {} -> {}",
-        rev, changed.size(), staleHistory.size(), staleEvents.size(), before, dataSize);
-    compactRevision = rev;
-    return new CommandResult.Done(revision);
+    for (byte[] e : staleEvents) {
+      delete(db.events, e);
+    }
+    log.debug("compaction step to {}: {} history records and {} events dropped, data size {} -> {}",
+        target, staleHistory.size(), staleEvents.size(), before, dataSize);
+    if (pauseAt == null) {
+      log.info("compacted to revision {}: data size {}", target, dataSize);
+      compactTarget = 0;
+      cursorRevision = 0;
+      cursorSub = 0;
+    } else {
+      cursorRevision = Keys.eventRevision(pauseAt);
+      cursorSub = Keys.eventSub(pauseAt);
+    }
   }
 
-  /** Keeps the newest version at or before {@code rev} unless it is a tombstone, and every newer one. */
-  private void compactKey(RocksIterator it, byte[] kb, String key, long rev, List<byte[]> stale) {
-    List<byte[]> keys = new ArrayList<>();
-    List<Long> sizes = new ArrayList<>();
-    boolean lastIsTombstone = false;
-    for (it.seek(Keys.history(kb, 0)); it.isValid() && Keys.isHistoryOf(it.key(), kb); it.next()) {
-      long r = Keys.historyRevision(it.key());
-      if (r > rev) {
-        break;
+  /**
+   * Drops the key's records at or below {@code target} except the newest, and that one too if it is
+   * a tombstone; in revision order, so a prefix of them is dropped when the budget runs out first.
+   *
+   * @return false if the budget ran out before the key was done
+   */
+  private boolean compactKey(RocksIterator it, byte[] kb, String key, long target, List<byte[]> stale) {
+    it.seek(Keys.history(kb, 0));
+    while (it.isValid() && Keys.isHistoryOf(it.key(), kb)) {
+      byte[] hk = it.key();
+      long r = Keys.historyRevision(hk);
+      if (r > target) {
+        return true;
       }
+      if (budget <= 0) {
+        return false;
+      }
+      budget--;
       byte[] value = it.value();
-      keys.add(it.key());
-      sizes.add(Records.size(kb, Records.history(key, r, value)));
-      lastIsTombstone = Records.isTombstone(value);
+      it.next();
+      boolean newer = it.isValid() && Keys.isHistoryOf(it.key(), kb) && Keys.historyRevision(it.key()) <= target;
+      if (newer || Records.isTombstone(value)) {
+        stale.add(hk);
+        dataSize -= Records.size(kb, Records.history(key, r, value));
+      }
+      if (!newer) {
+        return true;
+      }
     }
-    int drop = lastIsTombstone ? keys.size() : keys.size() - 1;
-    for (int i = 0; i < drop; i++) {
-      stale.add(keys.get(i));
-      dataSize -= sizes.get(i);
-    }
+    return true;
   }
 
   // ---- writes

@@ -66,6 +66,10 @@ final class Keys {
     return getLong(ekey, 0);
   }
 
+  static int eventSub(byte[] ekey) {
+    return ((ekey[8] & 0xFF) << 24) | ((ekey[9] & 0xFF) << 16) | ((ekey[10] & 0xFF) << 8) | (ekey[11] & 0xFF);
+  }
+
   /** {@code leases}: lease id. */
   static byte[] lease(long id) {
     byte[] out = new byte[REV_BYTES];

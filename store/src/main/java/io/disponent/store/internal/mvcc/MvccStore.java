@@ -73,8 +73,9 @@ public final class MvccStore implements EventSource, AutoCloseable {
     try {
       byte[] rec = db.db.get(db.meta, MetaState.KEY);
       MetaState meta = rec == null ? MetaState.EMPTY : MetaState.decode(rec);
-      log.info("opened store at {}: applied {}:{}, revision {}, compacted {}, data size {}", dir,
-          meta.appliedTerm(), meta.appliedIndex(), meta.revision(), meta.compactRevision(), meta.dataSize());
+      log.info("opened store at {}: applied {}:{}, revision {}, compacted {}{}, data size {}", dir,
+          meta.appliedTerm(), meta.appliedIndex(), meta.revision(), meta.compactRevision(),
+          meta.compacting() ? " (compaction in progress)" : "", meta.dataSize());
       return new MvccStore(db, limits, meta);
     } catch (RocksDBException | RuntimeException e) {
       db.close();
@@ -103,10 +104,16 @@ public final class MvccStore implements EventSource, AutoCloseable {
     return view.meta.compactRevision();
   }
 
+  /** Whether a compaction's physical work is still under way (for tests and diagnostics). */
+  boolean compactionInProgress() {
+    return view.meta.compacting();
+  }
+
   /**
    * The logical size the quota is checked against: for every retained history record (each
    * version and deletion of each key), its key and value bytes plus a fixed overhead. Grows with
-   * every write, shrinks when compaction drops records; the same on every replica.
+   * every write, shrinks as compaction drops records (step by step, over the entries after the
+   * compaction); the same on every replica at the same index.
    */
   public long dataSize() {
     return view.meta.dataSize();
@@ -127,8 +134,11 @@ public final class MvccStore implements EventSource, AutoCloseable {
   /**
    * Applies one Raft entry's commands in order, in one RocksDB write batch that also records
    * {@code (term, index)} and the counters. An entry with {@code index <= appliedIndex()} was
-   * applied before: it changes nothing and returns no results and no events. A compaction runs
-   * inside this call, in time proportional to the writes since the previous compaction.
+   * applied before: it changes nothing and returns no results and no events. A compaction takes
+   * effect logically in the entry that applies it; its physical work (dropping history and events)
+   * runs in bounded steps at the end of that entry and the following ones, at most {@link
+   * StoreLimits#compactionChunk()} records each, in the same batch, so every replica does the same
+   * work at the same index and no apply stalls on a large compaction.
    *
    * @return one result per command, and every change made, with {@code prevKv} filled in
    * @throws IllegalStateException if RocksDB fails; nothing of the entry is applied then, and the
@@ -215,7 +225,7 @@ public final class MvccStore implements EventSource, AutoCloseable {
       if (fromRevision > to) {
         return List.of();
       }
-      return new Reads(db, Source.snapshot(db.db, v.readOptions)).events(fromRevision, to, maxEvents);
+      return new Reads(db, Source.snapshot(db.db, v.readOptions)).events(fromRevision, to, maxEvents, v.meta.compactRevision());
     });
   }
 

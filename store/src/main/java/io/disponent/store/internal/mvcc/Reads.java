@@ -107,8 +107,12 @@ final class Reads {
     return Records.history(key, Keys.historyRevision(historyIt.key()), historyIt.value());
   }
 
-  /** See {@link io.disponent.store.internal.EventSource#events}; the caller checks compaction. */
-  List<WatchEvent> events(long from, long to, int maxEvents) {
+  /**
+   * See {@link io.disponent.store.internal.EventSource#events}; the caller checks that {@code from}
+   * is not below {@code compactRevision}. An event at {@code compactRevision} has no previous
+   * version: compaction drops it, and this does not depend on whether it has done so yet.
+   */
+  List<WatchEvent> events(long from, long to, int maxEvents, long compactRevision) {
     List<WatchEvent> out = new ArrayList<>();
     try (RocksIterator it = source.iterator(db.events); RocksIterator hist = source.iterator(db.history)) {
       long lastRevision = -1;
@@ -132,7 +136,8 @@ final class Reads {
         } else {
           kv = Records.deleted(key, rev);
         }
-        out.add(new WatchEvent(type, kv, versionAt(hist, kb, key, rev - 1)));
+        KeyValue prev = rev - 1 < compactRevision ? null : versionAt(hist, kb, key, rev - 1);
+        out.add(new WatchEvent(type, kv, prev));
       }
     }
     return out;

@@ -10,8 +10,13 @@
  * the counters and the applied Raft term and index.
  *
  * <p>Invariants: each key has at most one history record per revision (a transaction may not write
- * a key twice); after compacting to C, each key has at most one record at or below C and it is not
- * a deletion; events at revisions below C are gone. So a key's versions newer than C and its newest
- * version at or below C are always there, which is all a read at or after C needs.
+ * a key twice). Compacting to C takes effect logically at once (reads below C are refused), and its
+ * physical work runs in bounded steps at the end of the following entries, from a cursor kept in the
+ * meta record; once it is done, each key has at most one record at or below C and it is not a
+ * deletion, and events at revisions below C are gone. At every step a key's versions newer than C
+ * are there, and its newest record at or below C is there unless it was a deletion whose older
+ * records were all dropped before it; that is all a read at or after C needs. The one thing a read
+ * could see of records not yet dropped, the previous version of a key changed exactly at C, is
+ * always reported as none, as after a finished compaction.
  */
 package io.disponent.store.internal.mvcc;
