@@ -27,7 +27,9 @@ public final class Crds {
   private static final List<String> NAMES = List.of(
       "repositories.disponent.io.yaml",
       "packages.disponent.io.yaml",
-      "nodes.disponent.io.yaml");
+      "nodes.disponent.io.yaml",
+      "services.disponent.io.yaml",
+      "tasks.disponent.io.yaml");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

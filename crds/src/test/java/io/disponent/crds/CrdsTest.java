@@ -41,7 +41,9 @@ class CrdsTest {
     return Stream.of(
         new Kind("repositories.disponent.io.yaml", "Repository", "repositories", "Cluster"),
         new Kind("packages.disponent.io.yaml", "Package", "packages", "Namespaced"),
-        new Kind("nodes.disponent.io.yaml", "Node", "nodes", "Cluster"));
+        new Kind("nodes.disponent.io.yaml", "Node", "nodes", "Cluster"),
+        new Kind("services.disponent.io.yaml", "Service", "services", "Namespaced"),
+        new Kind("tasks.disponent.io.yaml", "Task", "tasks", "Namespaced"));
   }
 
   @Test
@@ -299,6 +301,95 @@ class CrdsTest {
     assertThat(range.getDefault()).isNotNull();
     assertThat(range.getProperties().get("begin").getDefault().asInt()).isEqualTo(31000);
     assertThat(range.getProperties().get("end").getDefault().asInt()).isEqualTo(32000);
+  }
+
+  @Test
+  void serviceHasTheScaleSubresource() {
+    CustomResourceDefinitionVersion v = version(kind("Service"));
+    JSONSchemaProps root = v.getSchema().getOpenAPIV3Schema();
+    var scale = v.getSubresources().getScale();
+    assertThat(scale.getSpecReplicasPath()).isEqualTo(".spec.instances");
+    assertThat(scale.getStatusReplicasPath()).isEqualTo(".status.instances");
+    assertThat(scale.getLabelSelectorPath()).isEqualTo(".status.selector");
+    assertThat(resolve(root, scale.getSpecReplicasPath()).getType()).isEqualTo("integer");
+    assertThat(resolve(root, scale.getStatusReplicasPath()).getType()).isEqualTo("integer");
+    assertThat(resolve(root, scale.getLabelSelectorPath()).getType()).isEqualTo("string");
+    assertThat(Crds.all()).filteredOn(c -> c.getSpec().getVersions().get(0).getSubresources().getScale() != null)
+        .extracting(c -> c.getSpec().getNames().getKind()).containsExactly("Service");
+  }
+
+  @Test
+  void serviceTemplateSpecIsTheTaskSpecWithoutNodeName() {
+    JSONSchemaProps template = resolve(version(kind("Service")).getSchema().getOpenAPIV3Schema(), ".spec.template.spec");
+    JSONSchemaProps task = resolve(version(kind("Task")).getSchema().getOpenAPIV3Schema(), ".spec");
+    assertThat(task.getProperties()).containsKey("nodeName");
+    Map<String, JSONSchemaProps> taskProps = new java.util.LinkedHashMap<>(task.getProperties());
+    taskProps.remove("nodeName");
+    assertThat((JsonNode) YAML.valueToTree(template.getProperties())).isEqualTo(YAML.valueToTree(taskProps));
+    assertThat((JsonNode) YAML.valueToTree(template.getXKubernetesValidations()))
+        .isEqualTo(YAML.valueToTree(task.getXKubernetesValidations()));
+    assertThat(template.getRequired()).isEqualTo(task.getRequired());
+  }
+
+  @Test
+  void taskSpecAllowsCommandOrShellButNotBoth() {
+    JSONSchemaProps spec = resolve(version(kind("Task")).getSchema().getOpenAPIV3Schema(), ".spec");
+    assertThat(spec.getXKubernetesValidations()).extracting(r -> r.getRule())
+        .contains("!(has(self.command) && has(self.shell))");
+    assertThat(spec.getProperties().get("nodeName").getXKubernetesValidations()).extracting(r -> r.getRule())
+        .containsExactly("self == oldSelf");
+  }
+
+  @Test
+  void taskStatesAreTheMesosOnes() {
+    JSONSchemaProps state = resolve(version(kind("Task")).getSchema().getOpenAPIV3Schema(), ".status.state");
+    assertThat(state.getEnum()).extracting(JsonNode::asText).containsExactly("STAGING", "STARTING", "RUNNING",
+        "KILLING", "FINISHED", "FAILED", "KILLED", "ERROR", "UNREACHABLE", "GONE");
+    assertThat(version(kind("Task")).getSelectableFields()).extracting(SelectableField::getJsonPath)
+        .contains(".spec.nodeName");
+  }
+
+  @Test
+  void taskPrinterColumnsAndWideOnes() {
+    assertThat(version(kind("Task")).getAdditionalPrinterColumns())
+        .extracting(CustomResourceColumnDefinition::getName, c -> c.getPriority() == null ? 0 : c.getPriority())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("State", 0), org.assertj.core.groups.Tuple.tuple("Node", 0),
+            org.assertj.core.groups.Tuple.tuple("Ports", 1), org.assertj.core.groups.Tuple.tuple("Health", 0),
+            org.assertj.core.groups.Tuple.tuple("Restarts", 1), org.assertj.core.groups.Tuple.tuple("Age", 0));
+    assertThat(version(kind("Service")).getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
+        .containsExactly("Instances", "Running", "Healthy", "Age");
+    assertThat(version(kind("Node")).getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
+        .startsWith("Ready", "CPUs", "Memory").endsWith("Age");
+  }
+
+  @Test
+  void serviceDefaultsAreMarathons() {
+    JSONSchemaProps root = version(kind("Service")).getSchema().getOpenAPIV3Schema();
+    Map<String, String> expected = Map.ofEntries(
+        Map.entry(".spec.instances", "1"),
+        Map.entry(".spec.upgradeStrategy.minimumHealthCapacity", "1"),
+        Map.entry(".spec.upgradeStrategy.maximumOverCapacity", "1"),
+        Map.entry(".spec.backoffSeconds", "1"),
+        Map.entry(".spec.backoffFactor", "1.15"),
+        Map.entry(".spec.maxLaunchDelaySeconds", "300"),
+        Map.entry(".spec.killSelection", "YoungestFirst"),
+        Map.entry(".spec.unreachableStrategy.inactiveAfterSeconds", "300"),
+        Map.entry(".spec.template.spec.killGracePeriodSeconds", "3"),
+        Map.entry(".spec.template.spec.resources.cpus", "1"),
+        Map.entry(".spec.template.spec.resources.memory", "128Mi"),
+        Map.entry(".spec.template.spec.ports[*].protocol", "TCP"),
+        Map.entry(".spec.template.spec.healthChecks[*].gracePeriodSeconds", "300"),
+        Map.entry(".spec.template.spec.healthChecks[*].intervalSeconds", "60"),
+        Map.entry(".spec.template.spec.healthChecks[*].timeoutSeconds", "20"),
+        Map.entry(".spec.template.spec.healthChecks[*].maxConsecutiveFailures", "3"));
+    expected.forEach((path, value) -> {
+      JSONSchemaProps s = resolve(root, path);
+      assertThat(s).as(path).isNotNull();
+      assertThat(s.getDefault()).as(path).isNotNull();
+      assertThat(s.getDefault().asText()).as(path).isEqualTo(value);
+    });
+    assertThat(resolve(root, ".spec.constraints[*].operator").getEnum()).extracting(JsonNode::asText)
+        .containsExactly("UNIQUE", "CLUSTER", "GROUP_BY", "LIKE", "UNLIKE", "MAX_PER", "IS");
   }
 
   // --- helpers ---
