@@ -9,10 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +33,12 @@ final class LeaderChores implements Runnable {
     this.stateMachine = stateMachine;
     this.compaction = new AutoCompaction(tuning.compactRetainRevisions(), tuning.compactRetainAge());
     Duration age = tuning.compactRetainAge() == null ? Duration.ZERO : tuning.compactRetainAge();
-    this.sampleEvery = age.isZero() ? Duration.ofSeconds(5)
-        : Collections.max(List.of(Duration.ofSeconds(1), Collections.min(List.of(age.dividedBy(10), Duration.ofMinutes(1)))));
+    this.sampleEvery = age.isZero() ? Duration.ofSeconds(5) : clamp(age.dividedBy(10), Duration.ofSeconds(1), Duration.ofMinutes(1));
     this.clock = clock;
+  }
+
+  private static Duration clamp(Duration d, Duration min, Duration max) {
+    return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
   }
 
   @Override
@@ -46,7 +47,7 @@ final class LeaderChores implements Runnable {
       for (long id : stateMachine.lessor().expired()) {
         LOG.debug("lease {} expired: revoking it", id);
         store.leaseRevoke(id).exceptionally(e -> {
-          Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          Throwable cause = RatisErrors.unwrap(e);
           if (!(cause instanceof LeaseNotFoundException)) {
             LOG.warn("revoking expired lease {} failed; will retry", id, cause);
           }

@@ -100,8 +100,7 @@ public final class RaftStore implements Store {
 
   private CompletableFuture<RaftClientReply> renewOnClosed(RaftClient used, CompletableFuture<RaftClientReply> f) {
     return f.whenComplete((reply, error) -> {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-      if (cause instanceof AlreadyClosedException && !closed) {
+      if (RatisErrors.unwrap(error) instanceof AlreadyClosedException && !closed) {
         renew(used);
       }
     });

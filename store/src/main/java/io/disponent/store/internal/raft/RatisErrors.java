@@ -15,11 +15,17 @@ import org.apache.ratis.protocol.exceptions.TimeoutIOException;
 final class RatisErrors {
   private RatisErrors() {}
 
-  static StoreException map(Throwable t) {
+  /** The failure inside the future wrappers. */
+  static Throwable unwrap(Throwable t) {
     Throwable e = t;
     while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
       e = e.getCause();
     }
+    return e;
+  }
+
+  static StoreException map(Throwable t) {
+    Throwable e = unwrap(t);
     if (e instanceof StoreException se) {
       return se;
     }
