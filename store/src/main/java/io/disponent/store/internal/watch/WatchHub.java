@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class WatchHub implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WatchHub.class);
   /** How often the ticker looks for watchers due a progress notification. */
-  static final long PROGRESS_TICK_MILLIS = 50;
+  static final long PROGRESS_TICK_MILLIS = 10;
 
   private final EventSource source;
   private final WatchHubConfig config;

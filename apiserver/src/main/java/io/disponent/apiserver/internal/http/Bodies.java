@@ -1,0 +1,105 @@
+package io.disponent.apiserver.internal.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.disponent.apiserver.internal.errors.ApiException;
+import io.disponent.apiserver.internal.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads request bodies: at most {@link #MAX_BYTES} (413 beyond), JSON or YAML by Content-Type
+ * (400 with the position when malformed), YAML without alias bombs or deep nesting.
+ */
+public final class Bodies {
+
+  /** Kubernetes' limit on request bodies. */
+  public static final int MAX_BYTES = 3 * 1024 * 1024;
+
+  private static final ObjectMapper YAML = yamlMapper();
+
+  private Bodies() {}
+
+  private static ObjectMapper yamlMapper() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(20);
+    options.setNestingDepthLimit(Json.MAX_NESTING);
+    options.setCodePointLimit(MAX_BYTES + 1);
+    options.setAllowDuplicateKeys(false);
+    YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+    factory.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Json.MAX_NESTING).build());
+    return new ObjectMapper(factory);
+  }
+
+  /** The body's bytes, refusing more than the limit. */
+  public static byte[] readBytes(InputStream in, long contentLength) throws IOException {
+    if (contentLength > MAX_BYTES) {
+      throw tooLarge();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(contentLength > 0 ? (int) contentLength : 1024);
+    byte[] buf = new byte[16 * 1024];
+    int total = 0;
+    for (int n; (n = in.read(buf)) > 0; ) {
+      total += n;
+      if (total > MAX_BYTES) {
+        throw tooLarge();
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  /** Parses a body by its media type (parameters ignored); an empty body is a 400. */
+  public static JsonNode parse(byte[] body, String contentType) {
+    String media = mediaType(contentType);
+    if (media.contains("protobuf") || media.contains("cbor")) {
+      throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media types include: "
+          + "application/json, application/yaml");
+    }
+    boolean yaml = media.endsWith("yaml");
+    if (!yaml && !media.isEmpty() && !media.endsWith("json")) {
+      throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media types include: "
+          + "application/json, application/yaml");
+    }
+    if (body.length == 0) {
+      throw ApiException.badRequest("the request body is empty");
+    }
+    try {
+      JsonNode node = (yaml ? YAML : Json.MAPPER).readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw ApiException.badRequest("the request body is empty");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw ApiException.badRequest((yaml ? "yaml" : "json") + ": the body could not be decoded" + where + ": "
+          + e.getOriginalMessage());
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ApiException a) {
+        throw a;
+      }
+      // SnakeYAML reports alias and nesting limits as its own runtime exceptions.
+      throw ApiException.badRequest("yaml: the body could not be decoded: " + e.getMessage());
+    }
+  }
+
+  public static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static ApiException tooLarge() {
+    return ApiException.tooLarge("the request body is too large: the limit is " + MAX_BYTES + " bytes");
+  }
+}

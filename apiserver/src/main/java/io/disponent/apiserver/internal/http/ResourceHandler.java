@@ -1,0 +1,270 @@
+package io.disponent.apiserver.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.apiserver.internal.errors.ApiException;
+import io.disponent.apiserver.internal.json.Json;
+import io.disponent.apiserver.internal.registry.Registry;
+import io.disponent.apiserver.internal.registry.ResourceType;
+import io.disponent.apiserver.internal.rest.DeleteOptions;
+import io.disponent.apiserver.internal.rest.ListOptions;
+import io.disponent.apiserver.internal.rest.Patcher;
+import io.disponent.apiserver.internal.rest.RequestInfo;
+import io.disponent.apiserver.internal.rest.ResourceReads;
+import io.disponent.apiserver.internal.rest.ResourceWrites;
+import io.disponent.apiserver.internal.rest.ScaleSubresource;
+import io.disponent.apiserver.internal.rest.WatchSession;
+import io.disponent.apiserver.internal.rest.WriteOptions;
+import io.disponent.apiserver.internal.rest.WriteResult;
+import io.disponent.apiserver.internal.storage.StoredObject;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Maps resource requests (any kind) onto reads and writes, and their results onto HTTP. */
+public final class ResourceHandler {
+
+  private static final Set<String> SUBRESOURCES = Set.of("status", "scale");
+
+  private final Registry registry;
+  private final ResourceReads reads;
+  private final ResourceWrites writes;
+  private final TableRenderer tables;
+  private final WatchStreamer streamer;
+  private final Duration bookmarkInterval;
+  private final Duration maxWatch;
+
+  public ResourceHandler(Registry registry, ResourceReads reads, ResourceWrites writes, TableRenderer tables,
+      Duration bookmarkInterval, Duration maxWatch) {
+    this.registry = registry;
+    this.reads = reads;
+    this.writes = writes;
+    this.tables = tables;
+    this.streamer = new WatchStreamer(tables);
+    this.bookmarkInterval = bookmarkInterval;
+    this.maxWatch = maxWatch;
+  }
+
+  /** The resource and verb a request is about, for metrics: set once the path is parsed. */
+  public record Target(ResourceType type, RequestInfo info, String verb) {}
+
+  /** Resolves a path to a served resource, or 404. */
+  public Target resolve(String method, String path, Context ctx) {
+    RequestInfo info = RequestInfo.parse(path);
+    if (info == null) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    ResourceType type = registry.snapshot().find(info.group(), info.version(), info.plural())
+        .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
+    if (info.namespace() != null && !type.namespaced()) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    if (info.subresource() != null && (!SUBRESOURCES.contains(info.subresource())
+        || ("status".equals(info.subresource()) && !type.statusSubresource())
+        || ("scale".equals(info.subresource()) && type.scale() == null))) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    return new Target(type, info, verb(method, info, ctx));
+  }
+
+  private static String verb(String method, RequestInfo info, Context ctx) {
+    boolean collection = info.name() == null;
+    switch (method) {
+      case "GET":
+        if ("true".equals(ctx.queryParam("watch")) || "1".equals(ctx.queryParam("watch"))
+            || RequestInfo.legacyWatch(ctx.path())) {
+          return "WATCH";
+        }
+        return collection ? "LIST" : "GET";
+      case "POST":
+        return "CREATE";
+      case "PUT":
+        return "UPDATE";
+      case "PATCH":
+        return "PATCH";
+      case "DELETE":
+        return collection ? "DELETECOLLECTION" : "DELETE";
+      default:
+        return method;
+    }
+  }
+
+  public void handle(Context ctx, Target target) throws IOException {
+    ResourceType type = target.type();
+    RequestInfo info = target.info();
+    switch (target.verb()) {
+      case "GET" -> get(ctx, type, info);
+      case "LIST" -> list(ctx, type, info);
+      case "WATCH" -> watch(ctx, type, info);
+      case "CREATE" -> {
+        if (info.name() != null) {
+          throw ApiException.methodNotAllowed("POST is not allowed on a named " + type.plural());
+        }
+        ObjectNode body = objectBody(ctx);
+        WriteResult r = writes.create(type, info.namespace(), body, writeOptions(ctx, false));
+        respond(ctx, r);
+      }
+      case "UPDATE" -> {
+        requireName(info, "PUT");
+        ObjectNode body = objectBody(ctx);
+        respond(ctx, writes.update(type, info.namespace(), info.name(), info.subresource(), body,
+            writeOptions(ctx, false)));
+      }
+      case "PATCH" -> {
+        requireName(info, "PATCH");
+        String media = Bodies.mediaType(ctx.contentType());
+        if (!List.of(Patcher.MERGE, Patcher.JSON, Patcher.STRATEGIC, Patcher.APPLY).contains(media)) {
+          throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media types include: "
+              + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
+        }
+        JsonNode patch = Bodies.parse(body(ctx), media);
+        boolean apply = Patcher.APPLY.equals(media);
+        respond(ctx, writes.patch(type, info.namespace(), info.name(), info.subresource(), media, patch,
+            writeOptions(ctx, apply)));
+      }
+      case "DELETE" -> {
+        if (info.subresource() != null) {
+          throw ApiException.methodNotAllowed("DELETE is not allowed on " + info.subresource());
+        }
+        DeleteOptions options = DeleteOptions.parse(optionalBody(ctx), ctx::queryParam);
+        respond(ctx, writes.delete(type, info.namespace(), info.name(), options, writeOptions(ctx, false)));
+      }
+      case "DELETECOLLECTION" -> {
+        DeleteOptions options = DeleteOptions.parse(optionalBody(ctx), ctx::queryParam);
+        ListOptions list = ListOptions.parse(ctx::queryParam);
+        List<ObjectNode> deleted =
+            writes.deleteCollection(type, info.namespace(), list, options, writeOptions(ctx, false));
+        ObjectNode out = Json.object();
+        out.put("apiVersion", type.apiVersion());
+        out.put("kind", type.listKind());
+        out.putObject("metadata");
+        deleted.forEach(out.putArray("items")::add);
+        json(ctx, 200, Json.bytes(out));
+      }
+      default -> throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+  }
+
+  private void get(Context ctx, ResourceType type, RequestInfo info) {
+    StoredObject o = reads.get(type, info.namespace(), info.name(), ctx.queryParam("resourceVersion"));
+    if ("scale".equals(info.subresource())) {
+      json(ctx, 200, Json.bytes(ScaleSubresource.toScale(type, o.object())));
+      return;
+    }
+    if (Negotiation.wantsTable(ctx.header("Accept")) && info.subresource() == null) {
+      json(ctx, 200, Json.bytes(tables.table(type, List.of(o), o.revision(), null, ctx.queryParam("includeObject"))));
+      return;
+    }
+    json(ctx, 200, o.json());
+  }
+
+  private void list(Context ctx, ResourceType type, RequestInfo info) {
+    if (info.subresource() != null) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    ListOptions options = ListOptions.parse(ctx::queryParam);
+    ResourceReads.ListResult r = reads.list(type, info.namespace(), options);
+    if (Negotiation.wantsTable(ctx.header("Accept"))) {
+      json(ctx, 200, Json.bytes(tables.table(type, r.items(), r.revision(), r.continueToken(),
+          ctx.queryParam("includeObject"))));
+      return;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + r.items().size() * 1024);
+    ObjectNode meta = Json.object();
+    meta.put("resourceVersion", Long.toString(r.revision()));
+    if (r.continueToken() != null) {
+      meta.put("continue", r.continueToken());
+    }
+    out.writeBytes(("{\"apiVersion\":\"" + type.apiVersion() + "\",\"kind\":\"" + type.listKind()
+        + "\",\"metadata\":" + Json.string(meta) + ",\"items\":[").getBytes(StandardCharsets.UTF_8));
+    boolean first = true;
+    for (StoredObject o : r.items()) {
+      if (!first) {
+        out.write(',');
+      }
+      first = false;
+      out.writeBytes(o.json());
+    }
+    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+    json(ctx, 200, out.toByteArray());
+  }
+
+  private void watch(Context ctx, ResourceType type, RequestInfo info) throws IOException {
+    if (info.subresource() != null) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    ListOptions options = ListOptions.parse(ctx::queryParam);
+    if (info.name() != null) {
+      options = new ListOptions(options.labels(),
+          io.disponent.apiserver.selector.FieldSelector.parse("metadata.name=" + info.name()), options.limit(),
+          options.continueToken(), options.resourceVersion(), options.resourceVersionMatch(), true,
+          options.allowBookmarks(), options.timeoutSeconds(), options.sendInitialEvents());
+    }
+    WatchSession session = reads.watch(type, info.namespace(), options);
+    Duration timeout = options.timeoutSeconds() > 0
+        ? Duration.ofSeconds(Math.min(options.timeoutSeconds(), maxWatch.toSeconds()))
+        // Kubernetes spreads open-ended watches over [max/2, max) so they do not all end at once.
+        : Duration.ofMillis(maxWatch.toMillis() / 2 + ThreadLocalRandom.current().nextLong(maxWatch.toMillis() / 2));
+    ctx.status(200);
+    ctx.res().setContentType("application/json");
+    ctx.res().setHeader("Cache-Control", "no-cache, private");
+    ctx.res().setHeader("X-Content-Type-Options", "nosniff");
+    OutputStream out = ctx.res().getOutputStream();
+    try {
+      streamer.stream(out, type, session, new WatchStreamer.Options(Negotiation.wantsTable(ctx.header("Accept")),
+          ctx.queryParam("includeObject"), options.allowBookmarks(), options.sendInitialEvents(), timeout,
+          bookmarkInterval));
+    } catch (IOException e) {
+      // The client went away.
+    }
+  }
+
+  private static void requireName(RequestInfo info, String method) {
+    if (info.name() == null) {
+      throw ApiException.methodNotAllowed(method + " is not allowed on a collection");
+    }
+  }
+
+  private static byte[] body(Context ctx) throws IOException {
+    return Bodies.readBytes(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
+  }
+
+  private static ObjectNode objectBody(Context ctx) throws IOException {
+    JsonNode node = Bodies.parse(body(ctx), ctx.contentType());
+    if (!(node instanceof ObjectNode o)) {
+      throw ApiException.badRequest("the request body must be an object, not " + node.getNodeType().name().toLowerCase());
+    }
+    return o;
+  }
+
+  private static JsonNode optionalBody(Context ctx) throws IOException {
+    byte[] bytes = body(ctx);
+    if (bytes.length == 0) {
+      return null;
+    }
+    return Bodies.parse(bytes, ctx.contentType() == null ? "application/json" : ctx.contentType());
+  }
+
+  private static WriteOptions writeOptions(Context ctx, boolean apply) {
+    return WriteOptions.parse(ctx::queryParam, ctx.userAgent(), apply);
+  }
+
+  private static void respond(Context ctx, WriteResult r) {
+    for (String w : r.warnings()) {
+      ctx.res().addHeader("Warning", "299 - \"" + w.replace("\"", "\\\"") + "\"");
+    }
+    json(ctx, r.code(), Json.bytes(r.object()));
+  }
+
+  static void json(Context ctx, int code, byte[] body) {
+    ctx.status(code);
+    ctx.contentType("application/json");
+    ctx.result(body);
+  }
+}

@@ -1,0 +1,74 @@
+package io.disponent.apiserver.internal.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.apiserver.internal.errors.ApiException;
+import io.disponent.apiserver.internal.errors.StatusCause;
+import io.disponent.apiserver.internal.json.Json;
+import io.disponent.apiserver.internal.registry.ResourceType;
+import java.util.List;
+
+/** The {@code autoscaling/v1} Scale view of an object with a scale subresource. Pure. */
+public final class ScaleSubresource {
+
+  private ScaleSubresource() {}
+
+  public static ObjectNode toScale(ResourceType type, JsonNode obj) {
+    ResourceType.Scale scale = require(type);
+    ObjectNode s = Json.object();
+    s.put("kind", "Scale");
+    s.put("apiVersion", "autoscaling/v1");
+    ObjectNode meta = s.putObject("metadata");
+    JsonNode m = obj.path("metadata");
+    for (String f : List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
+      if (m.has(f)) {
+        meta.set(f, m.get(f));
+      }
+    }
+    s.putObject("spec").put("replicas", at(obj, scale.specReplicasPath()).asInt(0));
+    ObjectNode status = s.putObject("status");
+    status.put("replicas", at(obj, scale.statusReplicasPath()).asInt(0));
+    if (scale.labelSelectorPath() != null) {
+      JsonNode sel = at(obj, scale.labelSelectorPath());
+      if (sel.isTextual()) {
+        status.put("selector", sel.asText());
+      }
+    }
+    return s;
+  }
+
+  /** The object with its replica count taken from {@code scaleObj}; {@code obj} is not changed. */
+  public static ObjectNode applyScale(ResourceType type, ObjectNode obj, JsonNode scaleObj) {
+    ResourceType.Scale scale = require(type);
+    JsonNode replicas = scaleObj.path("spec").path("replicas");
+    String name = obj.path("metadata").path("name").asText();
+    if (!replicas.isIntegralNumber() || replicas.asLong() < 0 || replicas.asLong() > Integer.MAX_VALUE) {
+      throw ApiException.invalid("autoscaling", "Scale", "Scale.autoscaling", name,
+          List.of(StatusCause.invalid("spec.replicas", replicas, "must be greater than or equal to 0")));
+    }
+    ObjectNode copy = obj.deepCopy();
+    String[] parts = scale.specReplicasPath().substring(1).split("\\.");
+    ObjectNode node = copy;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode next = node.get(parts[i]);
+      node = next instanceof ObjectNode o ? o : node.putObject(parts[i]);
+    }
+    node.put(parts[parts.length - 1], replicas.asInt());
+    return copy;
+  }
+
+  private static ResourceType.Scale require(ResourceType type) {
+    if (type.scale() == null) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    return type.scale();
+  }
+
+  private static JsonNode at(JsonNode obj, String path) {
+    JsonNode node = obj;
+    for (String part : path.substring(1).split("\\.")) {
+      node = node.path(part);
+    }
+    return node;
+  }
+}
