@@ -28,4 +28,7 @@ public interface KindHooks {
   default boolean onDelete(ObjectNode obj) {
     return false;
   }
+
+  /** Called once a write of {@code obj} was committed (not on dry runs); {@code deleted} when it was removed. */
+  default void afterCommit(ObjectNode obj, boolean deleted) {}
 }

@@ -225,7 +225,9 @@ public final class ResourceWrites {
     }
     try {
       long rev = StoreCalls.await(store.delete(current.key(), current.revision()), timeout);
-      return new WriteResult(200, ObjectCodec.withResourceVersion(obj, rev), List.of());
+      ObjectCodec.withResourceVersion(obj, rev);
+      hooks.apply(type).afterCommit(obj, true);
+      return new WriteResult(200, obj, List.of());
     } catch (ConflictException e) {
       throw new StaleWrite();
     }
@@ -274,7 +276,9 @@ public final class ResourceWrites {
     }
     try {
       long rev = StoreCalls.await(store.create(Keys.key(type, namespace, name), ObjectCodec.encode(obj), 0), timeout);
-      return new WriteResult(201, ObjectCodec.withResourceVersion(obj, rev), warnings);
+      ObjectCodec.withResourceVersion(obj, rev);
+      hooks.apply(type).afterCommit(obj, false);
+      return new WriteResult(201, obj, warnings);
     } catch (ConflictException e) {
       throw ApiException.alreadyExists(type.group(), type.plural(), name);
     }
@@ -329,13 +333,17 @@ public final class ResourceWrites {
         && !hooks.apply(type).onDelete(next.deepCopy())) {
       try {
         long rev = StoreCalls.await(store.delete(current.key(), current.revision()), timeout);
-        return new WriteResult(200, ObjectCodec.withResourceVersion(next, rev), warnings);
+        ObjectCodec.withResourceVersion(next, rev);
+        hooks.apply(type).afterCommit(next, true);
+        return new WriteResult(200, next, warnings);
       } catch (ConflictException e) {
         throw new StaleWrite();
       }
     }
     long rev = cas(type, current, ObjectCodec.encode(next));
-    return new WriteResult(200, ObjectCodec.withResourceVersion(next, rev), warnings);
+    ObjectCodec.withResourceVersion(next, rev);
+    hooks.apply(type).afterCommit(next, false);
+    return new WriteResult(200, next, warnings);
   }
 
   private long cas(ResourceType type, StoredObject current, byte[] value) {
