@@ -15,6 +15,11 @@ public final class NamespaceHooks implements KindHooks {
   public static final String FINALIZER = "kubernetes";
 
   @Override
+  public io.disponent.apiserver.internal.meta.NameRule nameRule() {
+    return io.disponent.apiserver.internal.meta.NameRule.DNS_LABEL;
+  }
+
+  @Override
   public void onCreate(ObjectNode obj) {
     ObjectNode spec = obj.get("spec") instanceof ObjectNode s ? s : obj.putObject("spec");
     if (!hasFinalizer(spec)) {

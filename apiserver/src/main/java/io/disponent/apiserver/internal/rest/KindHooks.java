@@ -13,6 +13,11 @@ public interface KindHooks {
 
   KindHooks NONE = new KindHooks() {};
 
+  /** How names of this kind are checked. */
+  default io.disponent.apiserver.internal.meta.NameRule nameRule() {
+    return io.disponent.apiserver.internal.meta.NameRule.DNS_SUBDOMAIN;
+  }
+
   /** Fills in what the server sets on a new object. */
   default void onCreate(ObjectNode obj) {}
 
