@@ -2,13 +2,16 @@ package io.disponent.apiserver.internal.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.apiserver.internal.json.Json;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.disponent.apiserver.internal.schema.Schema;
 import io.disponent.apiserver.internal.schema.SchemaParser;
-import java.nio.charset.StandardCharsets;
 
 /** Shared test data: a schema exercising every list and map kind, and a JSON shorthand. */
 final class Fixtures {
+
+  private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
   static final Schema SCHEMA = SchemaParser.parse(json("""
       {"type":"object","properties":{
@@ -36,10 +39,13 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** Parses JSON; single quotes stand for double quotes when the text has no double quote. */
+  /** Parses JSON, single-quoted strings allowed. */
   static JsonNode json(String text) {
-    String json = text.contains("\"") ? text : text.replace('\'', '"');
-    return Json.parse(json.getBytes(StandardCharsets.UTF_8));
+    try {
+      return LENIENT.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(text, e);
+    }
   }
 
   static ObjectNode object(String text) {
