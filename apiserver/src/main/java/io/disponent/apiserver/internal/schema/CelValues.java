@@ -15,6 +15,28 @@ final class CelValues {
 
   private CelValues() {}
 
+  /** The root object as rules see it: {@code metadata} holds only name and generateName. */
+  static Object ofRoot(JsonNode node) {
+    if (!node.isObject()) {
+      return of(node);
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> {
+      if (e.getKey().equals("metadata") && e.getValue().isObject()) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        for (String f : new String[] {"name", "generateName"}) {
+          if (e.getValue().has(f)) {
+            meta.put(f, of(e.getValue().get(f)));
+          }
+        }
+        map.put("metadata", Collections.unmodifiableMap(meta));
+      } else {
+        map.put(e.getKey(), of(e.getValue()));
+      }
+    });
+    return Collections.unmodifiableMap(map);
+  }
+
   static Object of(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return com.google.protobuf.NullValue.NULL_VALUE;
