@@ -24,6 +24,11 @@ public final class Defaulter {
     }
   }
 
+  /** Defaults the nested fields of {@code value}, a value of {@code s} that is not a resource root. */
+  static void applyWithin(Schema s, JsonNode value) {
+    node(s, value, false);
+  }
+
   private static void node(Schema s, JsonNode v, boolean resourceRoot) {
     if (s == null) {
       return;

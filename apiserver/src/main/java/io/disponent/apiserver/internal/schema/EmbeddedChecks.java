@@ -5,19 +5,12 @@ import io.disponent.apiserver.internal.errors.StatusCause;
 import io.disponent.apiserver.internal.meta.ObjectMetaValidator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * An {@code x-kubernetes-embedded-resource} object: apiVersion and kind required, metadata
  * validated as ObjectMeta (apiextensions' {@code validateEmbeddedResource}).
  */
 final class EmbeddedChecks {
-
-  private static final String DNS1035_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
-  private static final Pattern DNS1035 = Pattern.compile(DNS1035_FMT);
-  private static final String DNS1035_ERR = "a DNS-1035 label must consist of lower case alphanumeric characters"
-      + " or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',"
-      + "  or 'abc-123', regex used for validation is '" + DNS1035_FMT + "')";
 
   private EmbeddedChecks() {}
 
@@ -43,17 +36,10 @@ final class EmbeddedChecks {
     } else if (kind.asText().isEmpty()) {
       out.add(StatusCause.invalid(kindPath.toString(), "", "must not be empty"));
     } else {
-      String lower = kind.asText().toLowerCase(Locale.ROOT);
-      StringBuilder errs = new StringBuilder();
-      if (lower.length() > 63) {
-        errs.append("must be no more than 63 characters");
-      }
-      if (!DNS1035.matcher(lower).matches()) {
-        errs.append(errs.length() > 0 ? "," : "").append(DNS1035_ERR);
-      }
-      if (errs.length() > 0) {
+      List<String> errs = Dns1035.validate(kind.asText().toLowerCase(Locale.ROOT));
+      if (!errs.isEmpty()) {
         out.add(StatusCause.invalid(kindPath.toString(), kind.asText(),
-            "may have mixed case, but should otherwise match: " + errs));
+            "may have mixed case, but should otherwise match: " + String.join(",", errs)));
       }
     }
     out.addAll(ObjectMetaValidator.validateEmbedded(obj.get("metadata"), path.child("metadata").toString()));
