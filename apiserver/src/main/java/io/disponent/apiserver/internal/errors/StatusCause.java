@@ -19,6 +19,13 @@ public record StatusCause(String reason, String message, String field) {
     return new StatusCause("FieldValueRequired", "Required value", field);
   }
 
+  /** {@code Required value: detail}; an empty detail gives the plain form. */
+  public static StatusCause required(String field, String detail) {
+    return detail == null || detail.isEmpty()
+        ? required(field)
+        : new StatusCause("FieldValueRequired", "Required value: " + detail, field);
+  }
+
   public static StatusCause notSupported(String field, Object value, java.util.List<String> supported) {
     return new StatusCause("FieldValueNotSupported",
         "Unsupported value: " + render(value) + ": supported values: "
