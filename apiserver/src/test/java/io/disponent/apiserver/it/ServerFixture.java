@@ -20,7 +20,11 @@ public final class ServerFixture implements AutoCloseable {
   public final Http http;
 
   private ServerFixture(Path dir, UnaryOperator<ApiServerConfig> tune) {
-    replica = Replica.start(ReplicaConfig.single("127.0.0.1:" + freePort(), dir.resolve("store")));
+    try {
+      replica = Replica.start(ReplicaConfig.single("127.0.0.1:" + freePort(), dir.resolve("store")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     server = ApiServer.start(replica.store(), tune.apply(ApiServerConfig.defaults("127.0.0.1", 0)));
     http = new Http(server.url());
   }

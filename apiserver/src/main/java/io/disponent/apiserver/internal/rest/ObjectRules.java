@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
-import java.util.Objects;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -122,11 +121,19 @@ public final class ObjectRules {
           || (field.equals("status") && type.statusSubresource())) {
         continue;
       }
-      if (!Objects.equals(old.get(field), obj.get(field))) {
+      if (!sameValue(old.get(field), obj.get(field))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** JSON equality with numbers compared by value (3 equals 3.0 and a long 3). */
+  static boolean sameValue(JsonNode a, JsonNode b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return io.disponent.apiserver.internal.schema.JsonEquality.equal(a, b);
   }
 
   public static ObjectNode metadata(ObjectNode obj) {

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -422,7 +421,7 @@ public final class ResourceWrites {
         }
       }
     }
-    return Objects.equals(a, b);
+    return ObjectRules.sameValue(a, b);
   }
 
   /** The object changed between read and write; patches and deletes retry, updates answer 409. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Comparator;
 
 /** Deep JSON equality in which numbers compare by value ({@code 1} equals {@code 1.0}). */
-final class JsonEquality {
+public final class JsonEquality {
 
   private static final Comparator<JsonNode> NUMBERS = (a, b) -> {
     if (a.equals(b)) {
@@ -18,7 +18,7 @@ final class JsonEquality {
 
   private JsonEquality() {}
 
-  static boolean equal(JsonNode a, JsonNode b) {
+  public static boolean equal(JsonNode a, JsonNode b) {
     if (a == null || b == null) {
       return a == b;
     }
