@@ -72,6 +72,9 @@ public final class Bodies {
       throw ApiException.badRequest("the request body is empty");
     }
     try {
+      if (yaml) {
+        refuseAliases(body);
+      }
       JsonNode node = (yaml ? YAML : Json.MAPPER).readTree(body);
       if (node == null || node.isMissingNode()) {
         throw ApiException.badRequest("the request body is empty");
@@ -88,6 +91,23 @@ public final class Bodies {
       }
       // SnakeYAML reports alias and nesting limits as its own runtime exceptions.
       throw ApiException.badRequest("yaml: the body could not be decoded: " + e.getMessage());
+    }
+  }
+
+  /**
+   * YAML aliases are refused: Jackson would read them as their anchor's name, silently changing
+   * the document, and expanding them invites alias bombs.
+   */
+  private static void refuseAliases(byte[] body) throws IOException {
+    try (com.fasterxml.jackson.dataformat.yaml.YAMLParser p =
+        (com.fasterxml.jackson.dataformat.yaml.YAMLParser) YAML.getFactory().createParser(body)) {
+      while (p.nextToken() != null) {
+        if (p.isCurrentAlias()) {
+          JsonLocation at = p.currentLocation();
+          throw ApiException.badRequest("yaml: aliases are not supported (line " + at.getLineNr() + ", column "
+              + at.getColumnNr() + ")");
+        }
+      }
     }
   }
 

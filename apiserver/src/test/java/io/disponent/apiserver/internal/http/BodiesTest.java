@@ -1,0 +1,65 @@
+package io.disponent.apiserver.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.disponent.apiserver.internal.errors.ApiException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BodiesTest {
+
+  private static final String BOMB = """
+      a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+      b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+      c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+      d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+      e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+      f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+      g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+      """;
+
+  static Stream<Arguments> refused() {
+    return Stream.of(
+        Arguments.of("{\"a\":", "application/json", 400, "line 1"),
+        Arguments.of("{\"a\": tru}", "application/json", 400, "column"),
+        Arguments.of("a: [b\n", "application/yaml", 400, "yaml"),
+        Arguments.of(BOMB, "application/yaml", 400, "yaml"),
+        Arguments.of("[".repeat(1000) + "]".repeat(1000), "application/json", 400, "nesting"),
+        Arguments.of("a:\n" + "  b:\n".repeat(1).repeat(1) + "[".repeat(500) + "]".repeat(500), "application/yaml", 400, "yaml"),
+        Arguments.of("", "application/json", 400, "empty"),
+        Arguments.of("{}", "application/vnd.kubernetes.protobuf", 415, "unknown format"),
+        Arguments.of("{}", "text/plain", 415, "unknown format"),
+        Arguments.of("a: 1\na: 2\n", "application/yaml", 400, "Duplicate"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("refused")
+  void refuses(String body, String contentType, int code, String message) {
+    assertThatThrownBy(() -> Bodies.parse(body.getBytes(StandardCharsets.UTF_8), contentType))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.code()).isEqualTo(code);
+          assertThat(e.getMessage()).containsIgnoringCase(message);
+        });
+  }
+
+  @Test
+  void parsesJsonAndYamlAlike() {
+    assertThat(Bodies.parse("{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8"))
+        .isEqualTo(Bodies.parse("a: [1, 2]\n".getBytes(StandardCharsets.UTF_8), "application/yaml"));
+  }
+
+  @Test
+  void refusesMoreThanTheLimitEvenWithoutContentLength() {
+    byte[] big = new byte[Bodies.MAX_BYTES + 1];
+    assertThatThrownBy(() -> Bodies.readBytes(new ByteArrayInputStream(big), -1))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(413));
+    assertThatThrownBy(() -> Bodies.readBytes(new ByteArrayInputStream(new byte[0]), Bodies.MAX_BYTES + 1L))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(413));
+  }
+}
