@@ -17,7 +17,7 @@ class BuiltinCrdsTest {
    * group with "failed to download openapi".
    */
   @Test
-  void schemaKeywordsThatGoReadsAsStringsAreStrings() {
+  void schemaKeywordsThatGoReadsAsStringsAreStringsAndNoKeyIsNull() {
     List<String> bad = new ArrayList<>();
     for (JsonNode crd : BuiltinCrds.all()) {
       walk(crd.path("spec"), crd.path("metadata").path("name").asText(), bad);
@@ -34,6 +34,10 @@ class BuiltinCrdsTest {
             || key.equals("pattern") || key.equals("title") || key.equals("type"));
         if (stringKeyword && !e.getValue().isTextual()) {
           bad.add(path + "." + key + " = " + e.getValue());
+        }
+        // an unquoted comma in a flow mapping cuts a description and leaves the rest as a null key
+        if (e.getValue().isNull()) {
+          bad.add(path + "." + key + " is null (an unquoted comma in a flow mapping?)");
         }
         walk(e.getValue(), path + "." + key, bad);
       }
