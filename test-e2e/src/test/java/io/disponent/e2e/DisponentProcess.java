@@ -1,0 +1,222 @@
+package io.disponent.e2e;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real {@code disponent up} process (store replica + API server) on 127.0.0.1, started with
+ * the same java command line as {@code bin/disponent} (cli/target/classes plus the classpath file
+ * that cli's build writes), so no Maven build runs from inside the tests. Stopped by its own
+ * handle: SIGTERM, then SIGKILL only when it does not exit.
+ */
+final class DisponentProcess implements AutoCloseable {
+
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Path dataDir;
+  private final int port;
+  private final int storePort;
+  private final Path log;
+  private final Process process;
+
+  private DisponentProcess(Path dataDir, int port, int storePort, Path log, Process process) {
+    this.dataDir = dataDir;
+    this.port = port;
+    this.storePort = storePort;
+    this.log = log;
+    this.process = process;
+  }
+
+  /** The checkout's root: set by failsafe, or the parent of the module directory. */
+  static Path root() {
+    return Path.of(System.getProperty("disponent.root", "..")).toAbsolutePath().normalize();
+  }
+
+  static Path kubectlBinary() {
+    return Path.of(System.getProperty("kubectl", "/usr/bin/kubectl"));
+  }
+
+  /** Skips the calling test class when kubectl or the built cli is missing. */
+  static void assumeRunnable() {
+    assumeTrue(Files.isExecutable(kubectlBinary()), kubectlBinary() + " is missing: e2e tests skipped");
+    assumeTrue(Files.isRegularFile(root().resolve("cli/target/classpath.txt")),
+        "cli/target/classpath.txt is missing (build cli first): e2e tests skipped");
+  }
+
+  /** A fresh working directory for one test class under target/e2e, kept for the logs. */
+  static Path workDir(Class<?> testClass) {
+    try {
+      Path base = Path.of(System.getProperty("e2e.workDir", "target/e2e")).toAbsolutePath();
+      Files.createDirectories(base);
+      return Files.createTempDirectory(base, testClass.getSimpleName() + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static DisponentProcess start(Path dataDir) {
+    return start(dataDir, freePort(), freePort());
+  }
+
+  static DisponentProcess start(Path dataDir, int port, int storePort) {
+    Path root = root();
+    try {
+      String classpath = classpath(root);
+      Files.createDirectories(dataDir);
+      Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + Instant.now().toEpochMilli() + ".log");
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          "-cp", classpath, "io.disponent.cli.Main", "up",
+          "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--store-port", Integer.toString(storePort)))
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      DisponentProcess p = new DisponentProcess(dataDir, port, storePort, log, pb.start());
+      p.awaitReady();
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * cli/target/classes plus cli/target/classpath.txt, with every disponent module's jar replaced by
+   * this checkout's {@code <module>/target/classes}: the jars under ~/.m2 are shared with other
+   * checkouts, which may overwrite them at any time (and then this would test their code).
+   */
+  static String classpath(Path root) throws IOException {
+    List<String> entries = new ArrayList<>();
+    entries.add(root.resolve("cli/target/classes").toString());
+    for (String entry : Files.readString(root.resolve("cli/target/classpath.txt")).trim().split(":")) {
+      Matcher m = MODULE_JAR.matcher(entry);
+      Path classes = m.find() ? root.resolve(m.group(1)).resolve("target/classes") : null;
+      entries.add(classes != null && Files.isDirectory(classes) ? classes.toString() : entry);
+    }
+    return String.join(":", entries);
+  }
+
+  private static final Pattern MODULE_JAR = Pattern.compile("/disponent-(store|crds|apiserver|controllers|node-agent)"
+      + "-[^/]*\\.jar$");
+
+  private void awaitReady() {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest readyz = HttpRequest.newBuilder(URI.create(url() + "/readyz")).timeout(Duration.ofSeconds(5)).build();
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("disponent up exited with " + process.exitValue() + ":\n" + logTail());
+      }
+      try {
+        if (http.send(readyz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+            && Files.isRegularFile(kubeconfig())) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(200);
+    }
+    stop();
+    throw new IllegalStateException("disponent up not ready within " + READY_TIMEOUT + ":\n" + logTail());
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  int port() {
+    return port;
+  }
+
+  int storePort() {
+    return storePort;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  Path kubeconfig() {
+    return dataDir.resolve("kubeconfig");
+  }
+
+  Process process() {
+    return process;
+  }
+
+  String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  String logTail() {
+    String all = log();
+    return all.length() > 6000 ? all.substring(all.length() - 6000) : all;
+  }
+
+  /** SIGTERM by handle, wait; SIGKILL only when it hangs. Returns the exit code. */
+  int stop() {
+    if (!process.isAlive()) {
+      return process.exitValue();
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        throw new IllegalStateException("disponent up ignored SIGTERM for 30 s; killed:\n" + logTail());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.disponent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** One {@code disponent up} and one kubectl home per test class, in target/e2e/{Class}-*. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerPerClass {
+
+  Path work;
+  DisponentProcess server;
+  Kubectl kubectl;
+
+  @BeforeAll
+  void startServer() {
+    DisponentProcess.assumeRunnable();
+    work = DisponentProcess.workDir(getClass());
+    server = DisponentProcess.start(work.resolve("data"));
+    kubectl = new Kubectl(server.kubeconfig(), work.resolve("home"));
+  }
+
+  @AfterAll
+  void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** Runs kubectl and asserts exit 0; returns stdout. */
+  String ok(String... args) {
+    Kubectl.Result r = kubectl.run(args);
+    assertThat(r.exit()).as("%s", r).isZero();
+    return r.out();
+  }
+
+  /** Runs kubectl with stdin and asserts exit 0; returns stdout. */
+  String okStdin(String stdin, String... args) {
+    Kubectl.Result r = kubectl.stdin(stdin, args);
+    assertThat(r.exit()).as("%s", r).isZero();
+    return r.out();
+  }
+
+  /** A Service manifest in the shape of the issue's example. */
+  static String service(String name, String labels, int instances) {
+    return """
+        apiVersion: disponent.io/v1
+        kind: Service
+        metadata:
+          name: %s
+          labels: {%s}
+        spec:
+          instances: %d
+          template:
+            spec:
+              command: ["sleep", "3600"]
+        """.formatted(name, labels, instances);
+  }
+}
