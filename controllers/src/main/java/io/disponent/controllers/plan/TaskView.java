@@ -17,10 +17,14 @@ import java.util.Map;
  * @param unreachableSince when the Task turned UNREACHABLE (its {@code Reachable=False} condition)
  * @param replaced whether it was replaced while unreachable ({@link Labels#REPLACED})
  * @param consecutiveFailures the failures in a row before its launch ({@link Labels#CONSECUTIVE_FAILURES})
+ * @param failureMessage this Task's failure if FAILED or ERROR, else the one before its launch
+ * @param owner the owning Service's name ({@link Labels#SERVICE}), null when standalone
+ * @param replaces the Task this one replaces ({@link Labels#REPLACES}), or null
  */
 public record TaskView(String name, String state, String health, boolean hasHealthChecks, boolean ready,
     Instant created, Instant startedAt, Instant finishedAt, String node, String revision,
-    Instant unreachableSince, boolean replaced, int consecutiveFailures, String failureMessage) {
+    Instant unreachableSince, boolean replaced, int consecutiveFailures, String failureMessage,
+    String owner, String replaces) {
 
   /** Reads a Task object; tolerant of absent spec, status and metadata parts. */
   public static TaskView of(Task task) {
@@ -56,7 +60,8 @@ public record TaskView(String name, String state, String health, boolean hasHeal
         unreachableSince,
         "true".equals(annotations.get(Labels.REPLACED)),
         failures,
-        status == null ? null : failureMessage(status));
+        status == null || failureMessage(status) == null ? annotations.get(Labels.LAST_FAILURE) : failureMessage(status),
+        labels.get(Labels.SERVICE), annotations.get(Labels.REPLACES));
   }
 
   /** Whether the Task is RUNNING and Healthy, or RUNNING without health checks and not Unhealthy. */
@@ -80,7 +85,7 @@ public record TaskView(String name, String state, String health, boolean hasHeal
   /** Same Task in another state (for tests and the planners' what-if reasoning). */
   public TaskView withState(String newState) {
     return new TaskView(name, newState, health, hasHealthChecks, ready, created, startedAt, finishedAt, node,
-        revision, unreachableSince, replaced, consecutiveFailures, failureMessage);
+        revision, unreachableSince, replaced, consecutiveFailures, failureMessage, owner, replaces);
   }
 
   private static String failureMessage(TaskStatus s) {
