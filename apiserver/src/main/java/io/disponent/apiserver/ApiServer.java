@@ -13,6 +13,7 @@ import io.disponent.apiserver.internal.hooks.NamespaceHooks;
 import io.disponent.apiserver.internal.http.ApiHttp;
 import io.disponent.apiserver.internal.http.DiscoveryRoutes;
 import io.disponent.apiserver.internal.http.ResourceHandler;
+import io.disponent.apiserver.internal.http.TaskLogProxy;
 import io.disponent.apiserver.internal.http.TableRenderer;
 import io.disponent.apiserver.internal.metrics.ApiMetrics;
 import io.disponent.apiserver.internal.metrics.MeteredStore;
@@ -110,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
         config.maxWatch());
     http = new ApiHttp(handler, metrics, () -> ready, config.maxThreads());
     new DiscoveryRoutes(registry).install(http);
+    new TaskLogProxy(registry, reads).install(http);
     http.start(config.host(), config.port());
     ready = true;
     log.info("API server listening on {}", url());

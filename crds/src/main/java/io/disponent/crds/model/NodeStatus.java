@@ -6,4 +6,4 @@ import java.util.List;
 /** Capacity, allocatable and allocated resources, and conditions (Ready). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record NodeStatus(ResourceList capacity, ResourceList allocatable, ResourceList allocated, String agentVersion, Boolean limitsEnforced, String limitsMessage, List<Condition> conditions) {}
+public record NodeStatus(ResourceList capacity, ResourceList allocatable, ResourceList allocated, String agentVersion, String agentURL, Boolean limitsEnforced, String limitsMessage, List<Condition> conditions) {}
