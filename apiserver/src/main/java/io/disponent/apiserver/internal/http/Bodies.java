@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.disponent.apiserver.internal.errors.ApiException;
 import io.disponent.apiserver.internal.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -72,7 +73,7 @@ public final class Bodies {
       throw ApiException.badRequest("the request body is empty");
     }
     try {
-      JsonNode node = (yaml ? YAML : Json.MAPPER).readTree(body);
+      JsonNode node = yaml ? readYaml(body) : Json.MAPPER.readTree(body);
       if (node == null || node.isMissingNode()) {
         throw ApiException.badRequest("the request body is empty");
       }
@@ -89,6 +90,24 @@ public final class Bodies {
       // SnakeYAML reports alias and nesting limits as its own runtime exceptions.
       throw ApiException.badRequest("yaml: the body could not be decoded: " + e.getMessage());
     }
+  }
+
+  /**
+   * Jackson reads a YAML alias as the plain string of its anchor's name (it never expands it, so
+   * SnakeYAML's alias limit does not apply): refuse aliases rather than store a silently different
+   * object.
+   */
+  private static JsonNode readYaml(byte[] body) throws IOException {
+    try (YAMLParser p = (YAMLParser) YAML.getFactory().createParser(body)) {
+      while (p.nextToken() != null) {
+        if (p.isCurrentAlias()) {
+          JsonLocation at = p.currentLocation();
+          throw ApiException.badRequest("yaml: the body could not be decoded (line " + at.getLineNr() + ", column "
+              + at.getColumnNr() + "): aliases are not supported");
+        }
+      }
+    }
+    return YAML.readTree(body);
   }
 
   public static String mediaType(String contentType) {
