@@ -187,7 +187,7 @@ public final class ProcessRuntime {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
-    try (Stream<Path> s = Files.find(root, 4, (p, a) -> p.getFileName().toString().equals(Checkpoint.FILE))) {
+    try (Stream<Path> s = Files.find(root, 5, (p, a) -> p.getFileName().toString().equals(Checkpoint.FILE))) {
       return s.map(p -> p.getParent().getParent()).map(this::adopt).flatMap(Optional::stream).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("runtime: cannot scan " + root, e);
