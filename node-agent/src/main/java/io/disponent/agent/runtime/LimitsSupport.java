@@ -1,0 +1,18 @@
+package io.disponent.agent.runtime;
+
+import java.nio.file.Path;
+
+/**
+ * Whether this machine enforces task resource limits with cgroups, for the Node's status.
+ *
+ * @param enforced true when each task gets a cgroup with a memory limit (and a CPU quota when
+ *     {@code cpu} is available)
+ * @param version {@code v1}, {@code v2} or {@code none}
+ * @param reason what was found, or why limits are not enforced
+ */
+public record LimitsSupport(boolean enforced, String version, String reason) {
+  /** Probes {@code /sys/fs/cgroup} (and creates the {@code disponent} parent cgroup when it can). */
+  public static LimitsSupport detect() {
+    return Cgroups.detect(Path.of("/sys/fs/cgroup"), Cgroups.DEFAULT_PARENT).support();
+  }
+}

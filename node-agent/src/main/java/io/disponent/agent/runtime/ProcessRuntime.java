@@ -1,0 +1,308 @@
+package io.disponent.agent.runtime;
+
+import io.disponent.crds.model.Quantities;
+import io.disponent.crds.model.TaskSpec;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks as host processes that outlive the agent.
+ *
+ * <p>Each task runs as {@code setsid perl -e <wrapper> ...}: the wrapper is the leader of a new
+ * session and process group (so a signal to the agent's group never reaches it), joins the task's
+ * cgroups, forks the task, and records its exit code or signal in {@code .disponent/status}.
+ * Output goes to {@code stdout} and {@code stderr} in the sandbox, opened in append mode by the
+ * wrapper, so it keeps flowing while no agent runs; rotation is copy-truncate
+ * ({@link io.disponent.agent.logs.LogRotator}). A {@link Checkpoint} per sandbox lets a restarted
+ * agent {@link #adopt} its tasks. See the module README for the picture.
+ *
+ * <p>Thread-safe; {@link #launch} and {@link #kill} block (fetching, waiting for the grace period).
+ */
+public final class ProcessRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
+  private static final String WRAPPER = loadWrapper();
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration SIGKILL_WAIT = Duration.ofSeconds(5);
+
+  private final RuntimeConfig config;
+  private final Cgroups cgroups;
+  private final ArtifactFetcher fetcher;
+
+  public ProcessRuntime(RuntimeConfig config) {
+    this.config = config;
+    this.cgroups = Cgroups.detect(config.cgroupRoot(), config.cgroupParent());
+    this.fetcher = new ArtifactFetcher(
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build(),
+        config.fetchTimeout());
+    for (String tool : List.of("/usr/bin/setsid", "/usr/bin/perl")) {
+      if (!Files.isExecutable(Path.of(tool)) && !onPath(Path.of(tool).getFileName().toString())) {
+        throw new IllegalStateException("runtime: " + tool + " is needed to run tasks (util-linux, perl-base)");
+      }
+    }
+    LOG.info("process runtime: sandboxes under {}, limits: {}", config.sandboxRoot(), limits());
+  }
+
+  /** Whether tasks launched by this runtime get cgroup limits, and why not. */
+  public LimitsSupport limits() {
+    LimitsSupport s = cgroups.support();
+    return config.enforceLimits() ? s : new LimitsSupport(false, s.version(), "disabled by configuration");
+  }
+
+  /** The sandbox a launch spec gets: {@code <sandboxRoot>/<namespace>/<name>/<uid>}. */
+  public Path sandboxOf(LaunchSpec launch) {
+    Path root = launch.sandboxRoot() == null ? config.sandboxRoot() : launch.sandboxRoot();
+    TaskId id = launch.taskId();
+    return root.resolve(id.namespace()).resolve(id.name()).resolve(id.uid());
+  }
+
+  /**
+   * Makes the sandbox, fetches artifacts, makes the cgroup, checkpoints and starts the task; returns
+   * once the wrapper runs. Not idempotent: a sandbox that already has a checkpoint is refused (the
+   * caller adopts it instead).
+   */
+  public TaskHandle launch(LaunchSpec launch) throws TaskLaunchException {
+    TaskSpec spec = launch.spec();
+    if (spec.image() != null) {
+      throw new TaskLaunchException("runtime: the process runtime cannot run an image (" + spec.image() + ")");
+    }
+    Path sandbox = sandboxOf(launch).toAbsolutePath();
+    Path state = sandbox.resolve(TaskHandle.STATE_DIR);
+    if (Files.exists(state.resolve(Checkpoint.FILE))) {
+      throw new TaskLaunchException("runtime: " + launch.taskId() + " was launched already in " + sandbox);
+    }
+    Map<String, String> env;
+    List<String> argv;
+    try {
+      env = TaskEnvironment.build(launch, sandbox, config.inheritedEnv());
+      argv = TaskEnvironment.argv(spec, env);
+    } catch (IllegalArgumentException e) {
+      throw new TaskLaunchException(e.getMessage(), e);
+    }
+    TaskCgroup cgroup = null;
+    try {
+      Files.createDirectories(state);
+      fetcher.fetchAll(spec.artifacts(), sandbox);
+      if (limits().enforced()) {
+        long memory = spec.resources() == null ? 0 : Quantities.bytes(spec.resources().memory(), 0);
+        long cpus = spec.resources() == null ? 0 : Quantities.millis(spec.resources().cpus(), 0);
+        cgroup = cgroups.create(cgroupName(launch.taskId()), memory, cpus);
+      }
+      Checkpoint checkpoint = new Checkpoint(1, launch, sandbox.toString(), 0, 0, cgroup, Instant.now().toString());
+      checkpoint.write(state);
+      List<String> cmd = new ArrayList<>(List.of("setsid", "perl", "-e", WRAPPER, state.toString()));
+      if (cgroup != null) {
+        cmd.addAll(Cgroups.procsFiles(cgroup));
+      }
+      cmd.add("--");
+      cmd.addAll(argv);
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(sandbox.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.resolve("stdout").toFile()))
+          .redirectError(ProcessBuilder.Redirect.appendTo(sandbox.resolve("stderr").toFile()));
+      pb.environment().clear();
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      long pid = awaitWrapperPid(state, p);
+      long startTime = ProcFs.startTime(pid).orElse(0);
+      checkpoint.withWrapper(pid, startTime).write(state);
+      TaskHandle h = new TaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup);
+      LOG.info("runtime: launched {} as wrapper pid {} in {}", launch.taskId(), pid, sandbox);
+      return h;
+    } catch (IOException | RuntimeException e) {
+      if (cgroup != null) {
+        Cgroups.remove(cgroup);
+      }
+      throw new TaskLaunchException("runtime: cannot launch " + launch.taskId() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long awaitWrapperPid(Path state, Process p) throws IOException {
+    Path pidFile = state.resolve("wrapper.pid");
+    Path status = state.resolve("status");
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(pidFile)) {
+        return Long.parseLong(Files.readString(pidFile).trim());
+      }
+      if (Files.exists(status) || !p.isAlive()) {
+        if (Files.exists(pidFile)) {
+          continue;
+        }
+        throw new IOException("the wrapper ended before it started the task (exit " + p.exitValue()
+            + "); see " + state.getParent().resolve("stderr"));
+      }
+      pause(5);
+    }
+    p.destroyForcibly();
+    throw new IOException("the wrapper did not start in " + START_TIMEOUT);
+  }
+
+  /**
+   * A handle for the task checkpointed in {@code sandbox}, whether it still runs or ended while no
+   * agent watched (its {@link TaskHandle#poll()} tells); empty when there is no checkpoint.
+   */
+  public Optional<TaskHandle> adopt(Path sandbox) {
+    Path state = sandbox.resolve(TaskHandle.STATE_DIR);
+    if (!Files.exists(state.resolve(Checkpoint.FILE))) {
+      return Optional.empty();
+    }
+    try {
+      Checkpoint c = Checkpoint.read(state);
+      long pid = c.wrapperPid();
+      long startTime = c.wrapperStartTime();
+      if (pid == 0 && Files.exists(state.resolve("wrapper.pid"))) {
+        // the agent died between spawning the wrapper and checkpointing its pid
+        pid = Long.parseLong(Files.readString(state.resolve("wrapper.pid")).trim());
+        startTime = ProcFs.startTime(pid).orElse(-1);
+      }
+      TaskHandle h = new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup());
+      LOG.info("runtime: adopted {}: {}", h, h.poll());
+      return Optional.of(h);
+    } catch (IOException | RuntimeException e) {
+      throw new UncheckedIOException("runtime: cannot read the checkpoint in " + sandbox,
+          e instanceof IOException io ? io : new IOException(e));
+    }
+  }
+
+  /** {@link #adopt} for every checkpointed sandbox under the default sandbox root. */
+  public List<TaskHandle> adoptAll() {
+    Path root = config.sandboxRoot();
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.find(root, 5, (p, a) -> p.getFileName().toString().equals(Checkpoint.FILE))) {
+      return s.map(p -> p.getParent().getParent()).map(this::adopt).flatMap(Optional::stream).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("runtime: cannot scan " + root, e);
+    }
+  }
+
+  /**
+   * Stops the task's whole tree: SIGTERM to every process of its session and cgroup, up to
+   * {@code gracePeriod} for the task to end, then SIGKILL; waits until no process of the task is
+   * left and its cgroup is removed. Returns the final state. Idempotent: killing an ended task
+   * only sweeps what it left behind.
+   *
+   * @throws IllegalStateException when processes survive SIGKILL (uninterruptible sleep)
+   */
+  public TaskState kill(TaskHandle h, Duration gracePeriod) throws InterruptedException {
+    LOG.info("runtime: killing {} (grace {})", h, gracePeriod);
+    signalTree(h, false, "TERM");
+    if (!awaitGone(h, gracePeriod, null)) {
+      // SIGKILL the task but not the wrapper, which then records "signal 9"
+      if (!awaitGone(h, SIGKILL_WAIT.dividedBy(2), "KILL")) {
+        signalTree(h, true, "KILL");
+        try {
+          h.recordIfMissing("signal 9");
+        } catch (IOException e) {
+          throw new UncheckedIOException("runtime: cannot record the status of " + h, e);
+        }
+        awaitGone(h, SIGKILL_WAIT.dividedBy(2), "KILL");
+      }
+    }
+    Set<Long> left = members(h);
+    if (!left.isEmpty()) {
+      throw new IllegalStateException("runtime: processes " + left + " of " + h.taskId() + " survive SIGKILL");
+    }
+    TaskState s = h.poll();
+    LOG.info("runtime: {} ended: {}", h.taskId(), s);
+    return s;
+  }
+
+  /** Waits until no process of the task is left, sending {@code signal} (if any) to all but the wrapper meanwhile. */
+  private static boolean awaitGone(TaskHandle h, Duration limit, String signal) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (true) {
+      if (signal != null) {
+        signalTree(h, false, signal);
+      }
+      if (members(h).isEmpty()) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** The live processes of the task: its session and its cgroup (a task that calls setsid leaves the session). */
+  static Set<Long> members(TaskHandle h) {
+    Set<Long> pids = new TreeSet<>();
+    if (h.wrapperPid() > 0) {
+      pids.addAll(ProcFs.sessionMembers(h.wrapperPid()));
+    }
+    h.cgroup().ifPresent(cg -> pids.addAll(Cgroups.members(cg)));
+    pids.removeIf(pid -> !ProcFs.live(pid));
+    if (!h.wrapperAlive()) {
+      pids.remove(h.wrapperPid()); // the pid was reused by a process that is not ours
+    }
+    return pids;
+  }
+
+  private static void signalTree(TaskHandle h, boolean includingWrapper, String signal) {
+    for (long pid : members(h)) {
+      if (pid == h.wrapperPid() && !includingWrapper) {
+        continue;
+      }
+      ProcessHandle.of(pid).ifPresent(ph -> {
+        if ("KILL".equals(signal)) {
+          ph.destroyForcibly();
+        } else {
+          ph.destroy();
+        }
+      });
+    }
+  }
+
+  static String cgroupName(TaskId id) {
+    return (id.namespace() + "." + id.name() + "." + id.uid()).replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  private static boolean onPath(String tool) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("runtime: interrupted", e);
+    }
+  }
+
+  private static String loadWrapper() {
+    try (InputStream in = ProcessRuntime.class.getResourceAsStream("wrapper.pl")) {
+      if (in == null) {
+        throw new IllegalStateException("runtime: wrapper.pl missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

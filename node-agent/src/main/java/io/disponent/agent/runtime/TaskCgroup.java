@@ -1,0 +1,6 @@
+package io.disponent.agent.runtime;
+
+import java.util.List;
+
+/** A task's cgroup directories (v1: memory then cpu; v2: one), as recorded in the checkpoint. */
+public record TaskCgroup(String version, List<String> dirs, long memoryLimitBytes) {}

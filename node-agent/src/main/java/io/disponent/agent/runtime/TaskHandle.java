@@ -1,0 +1,132 @@
+package io.disponent.agent.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A launched or re-adopted task. Its state lives in files and {@code /proc}, not in this object:
+ * any number of handles (from {@link ProcessRuntime#launch} or {@link ProcessRuntime#adopt}, in
+ * this agent or a later one) see the same task. Thread-safe.
+ */
+public final class TaskHandle {
+  static final String STATE_DIR = ".disponent";
+  private final TaskId taskId;
+  private final Path sandbox;
+  private final long wrapperPid;
+  private final long wrapperStartTime;
+  private final TaskCgroup cgroup;
+
+  TaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup) {
+    this.taskId = taskId;
+    this.sandbox = sandbox;
+    this.wrapperPid = wrapperPid;
+    this.wrapperStartTime = wrapperStartTime;
+    this.cgroup = cgroup;
+  }
+
+  public TaskId taskId() {
+    return taskId;
+  }
+
+  public Path sandbox() {
+    return sandbox;
+  }
+
+  /** The wrapper's pid: the task's session id and process group id. */
+  public long wrapperPid() {
+    return wrapperPid;
+  }
+
+  /** The task's own process (the wrapper's child), once the wrapper has recorded it. */
+  public OptionalLong taskPid() {
+    try {
+      return OptionalLong.of(Long.parseLong(Files.readString(stateDir().resolve("task.pid")).trim()));
+    } catch (IOException | NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** The task's cgroup, when limits are enforced. */
+  public Optional<TaskCgroup> cgroup() {
+    return Optional.ofNullable(cgroup);
+  }
+
+  public Path stdout() {
+    return sandbox.resolve("stdout");
+  }
+
+  public Path stderr() {
+    return sandbox.resolve("stderr");
+  }
+
+  Path stateDir() {
+    return sandbox.resolve(STATE_DIR);
+  }
+
+  boolean wrapperAlive() {
+    return wrapperPid > 0 && ProcFs.alive(wrapperPid, wrapperStartTime);
+  }
+
+  /**
+   * The task's state now: {@link TaskState.Running} while the wrapper lives, else what the wrapper
+   * recorded (an exit with OOM kills counted in the task's memory cgroup is
+   * {@link TaskState.OOMKilled}). When the task has ended and its cgroup is empty, the cgroup is
+   * removed. Never blocks.
+   */
+  public TaskState poll() {
+    Optional<TaskState> recorded = recorded();
+    if (recorded.isEmpty() && wrapperAlive()) {
+      return new TaskState.Running(wrapperPid, taskPid().orElse(0));
+    }
+    if (recorded.isEmpty()) {
+      recorded = recorded(); // the wrapper may have written its status and exited since the first look
+    }
+    TaskState state = recorded.orElseGet(() -> new TaskState.Lost("the wrapper (pid " + wrapperPid + ") is gone without recording a status"));
+    if (cgroup != null && !(state instanceof TaskState.Exited e && e.code() == 0)) {
+      // the counter goes with the cgroup, so a seen OOM kill is kept in a marker file
+      Path marker = stateDir().resolve("oom_killed");
+      if (Files.exists(marker) || markOomKilled(marker)) {
+        state = new TaskState.OOMKilled(cgroup.memoryLimitBytes());
+      }
+    }
+    if (cgroup != null && Cgroups.members(cgroup).isEmpty()) {
+      Cgroups.remove(cgroup);
+    }
+    return state;
+  }
+
+  private boolean markOomKilled(Path marker) {
+    if (Cgroups.oomKills(cgroup) == 0) {
+      return false;
+    }
+    try {
+      Files.writeString(marker, "oom_kill\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("runtime: cannot write " + marker, e);
+    }
+    return true;
+  }
+
+  private Optional<TaskState> recorded() {
+    try {
+      return ExitRecord.parse(Files.readString(stateDir().resolve("status")));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  void recordIfMissing(String line) throws IOException {
+    Path status = stateDir().resolve("status");
+    if (!Files.exists(status)) {
+      Files.writeString(status, line + "\n");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TaskHandle[" + taskId + ", wrapper pid " + wrapperPid + ", " + sandbox + "]";
+  }
+}

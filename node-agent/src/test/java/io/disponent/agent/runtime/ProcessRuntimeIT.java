@@ -1,0 +1,149 @@
+package io.disponent.agent.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import io.disponent.crds.model.Artifact;
+import io.disponent.crds.model.EnvVar;
+import io.disponent.crds.model.Resources;
+import io.disponent.crds.model.TaskSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real processes: every task a test launches is killed by its handle in {@link #stopAll}. */
+class ProcessRuntimeIT {
+  @TempDir Path dataDir;
+  private final List<TaskHandle> launched = new ArrayList<>();
+  private ProcessRuntime runtime;
+
+  private ProcessRuntime runtime() {
+    if (runtime == null) {
+      runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir));
+    }
+    return runtime;
+  }
+
+  private TaskHandle launch(String shell, List<String> command, Resources resources, List<Artifact> artifacts) throws Exception {
+    TaskSpec spec = new TaskSpec(command, shell, null, List.of(new EnvVar("GREETING", "hi")), resources, null, null, null,
+        artifacts, 1, null, "node-a");
+    TaskId id = new TaskId("it", "task-" + launched.size(), UUID.randomUUID().toString());
+    TaskHandle h = runtime().launch(new LaunchSpec(id, spec, Map.of(), "node-a", null, "svc", null));
+    launched.add(h);
+    return h;
+  }
+
+  @AfterEach
+  void stopAll() throws Exception {
+    for (TaskHandle h : launched) {
+      runtime().kill(h, Duration.ofMillis(200));
+    }
+  }
+
+  private static String read(Path p) throws Exception {
+    return Files.exists(p) ? Files.readString(p) : "";
+  }
+
+  @Test
+  void runsInItsOwnSessionWithOutputInTheSandbox() throws Exception {
+    TaskHandle h = launch("echo $GREETING $TASK_NAME; echo oops >&2; sleep 30", null, null, null);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).equals("hi task-0\n"));
+    assertThat(read(h.stderr())).isEqualTo("oops\n");
+    assertThat(h.poll()).isInstanceOf(TaskState.Running.class);
+    assertThat(h.sandbox()).startsWith(dataDir.resolve("sandboxes/it/task-0"));
+    long ourSession = Long.parseLong(Files.readString(Path.of("/proc/self/stat")).replaceAll("^.*\\) ", "").split(" ")[3]);
+    assertThat(ProcFs.sessionMembers(h.wrapperPid())).contains(h.wrapperPid(), h.taskPid().orElseThrow());
+    assertThat(ProcFs.sessionMembers(ourSession)).doesNotContain(h.wrapperPid());
+  }
+
+  @Test
+  void killStopsTheWholeTree() throws Exception {
+    TaskHandle h = launch("sleep 30 & sleep 31; wait", null, null, null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> ProcessRuntime.members(h).size() >= 4); // wrapper, sh, 2 sleeps
+    List<Long> tree = List.copyOf(ProcessRuntime.members(h));
+
+    TaskState end = runtime().kill(h, Duration.ofSeconds(2));
+
+    assertThat(end).isEqualTo(new TaskState.Killed(15));
+    assertThat(tree).allSatisfy(pid -> assertThat(ProcFs.live(pid)).as("pid %s", pid).isFalse());
+  }
+
+  @Test
+  void killEscalatesToSigkillAfterTheGracePeriod() throws Exception {
+    TaskHandle h = launch("trap '' TERM; echo ready; while :; do sleep 1; done", null, null, null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).contains("ready"));
+
+    assertThat(runtime().kill(h, Duration.ofMillis(500))).isEqualTo(new TaskState.Killed(9));
+    assertThat(ProcessRuntime.members(h)).isEmpty();
+  }
+
+  @Test
+  void recordsExitCodesAndSignals() throws Exception {
+    TaskHandle exits = launch("exit 3", null, null, null);
+    TaskHandle sleeper = launch(null, List.of("sleep", "30"), null, null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.taskPid().isPresent());
+
+    new ProcessBuilder("kill", "-9", Long.toString(sleeper.taskPid().getAsLong())).start().waitFor();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> exits.poll().terminal() && sleeper.poll().terminal());
+    assertThat(exits.poll()).isEqualTo(new TaskState.Exited(3));
+    assertThat(sleeper.poll()).isEqualTo(new TaskState.Killed(9));
+  }
+
+  @Test
+  void aNewRuntimeAdoptsARunningTaskAndLearnsHowItEnds() throws Exception {
+    TaskHandle first = launch("echo started; exec sleep 30", null, null, null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> read(first.stdout()).contains("started"));
+    long pid = first.wrapperPid();
+    runtime = null; // the agent goes away; the task does not
+
+    ProcessRuntime restarted = runtime();
+    List<TaskHandle> adopted = restarted.adoptAll();
+
+    assertThat(adopted).hasSize(1);
+    TaskHandle h = adopted.get(0);
+    assertThat(h.wrapperPid()).isEqualTo(pid);
+    assertThat(h.taskId()).isEqualTo(first.taskId());
+    assertThat(h.poll()).isEqualTo(new TaskState.Running(pid, first.taskPid().orElseThrow()));
+    assertThat(restarted.kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
+    assertThat(restarted.adopt(h.sandbox()).orElseThrow().poll()).isEqualTo(new TaskState.Killed(15));
+  }
+
+  @Test
+  void fetchesAndUnpacksArtifacts(@TempDir Path src) throws Exception {
+    Path dir = Files.createDirectories(src.resolve("app"));
+    Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\necho from-archive\n");
+    dir.resolve("run.sh").toFile().setExecutable(true);
+    Path tgz = src.resolve("app.tar.gz");
+    assertThat(new ProcessBuilder("tar", "-czf", tgz.toString(), "-C", src.toString(), "app").inheritIO().start().waitFor()).isZero();
+    Files.writeString(src.resolve("tool"), "#!/bin/sh\necho from-tool\n");
+
+    TaskHandle h = launch("./app/run.sh && ./tool", null, null,
+        List.of(new Artifact(tgz.toUri().toString(), null, null, null), new Artifact(src.resolve("tool").toUri().toString(), null, true, null)));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.poll().terminal());
+    assertThat(h.poll()).isEqualTo(new TaskState.Exited(0));
+    assertThat(read(h.stdout())).isEqualTo("from-archive\nfrom-tool\n");
+    assertThat(Files.isExecutable(h.sandbox().resolve("tool"))).isTrue();
+  }
+
+  @Test
+  void aTaskPastItsMemoryLimitIsOomKilled() throws Exception {
+    assumeThat(runtime().limits().enforced()).as("cgroup limits: %s", runtime().limits().reason()).isTrue();
+    TaskHandle h = launch(null, List.of("python3", "-c", "a = bytearray(200 * 1024 * 1024); print(len(a))"),
+        new Resources("1", "32Mi", null), null);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.poll().terminal());
+    assertThat(h.poll()).isEqualTo(new TaskState.OOMKilled(32L << 20));
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.cgroup().orElseThrow().dirs().stream().noneMatch(d -> Files.exists(Path.of(d))));
+  }
+}
