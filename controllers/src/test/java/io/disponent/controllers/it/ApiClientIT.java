@@ -54,8 +54,12 @@ class ApiClientIT {
 
   @AfterAll
   static void stop() {
-    client.close();
-    server.close();
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Test
