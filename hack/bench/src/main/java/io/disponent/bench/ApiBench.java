@@ -158,7 +158,7 @@ public final class ApiBench {
       writer.get(writer.anyClient(), "/healthz").get(30, TimeUnit.SECONDS);
       WatchBench bench = new WatchBench(writer, streams, options.watchers(), options.watchRate(),
           options.watchWindow(), options.drainTimeout(), () -> snapshot(storeWatches));
-      return bench.run();
+      return bench.run(options.warmup());
     }
   }
 
