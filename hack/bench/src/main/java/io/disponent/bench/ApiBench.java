@@ -98,6 +98,12 @@ public final class ApiBench {
       store.create(TASK_KEY_PREFIX + TaskBodies.name("probe", 0), bodies.body(TaskBodies.name("probe", 0)), 0)
           .get(30, TimeUnit.SECONDS);
 
+      // What the idle JVM (two replicas, the server, the clients, the JIT) costs, for reading the cpu columns.
+      CpuMeter idle = new CpuMeter();
+      Thread.sleep(Math.min(5000, options.measure().toMillis()));
+      CpuMeter.Usage idleCpu = idle.stop();
+      log("idle: bench %.2f cores, other %.2f cores", idleCpu.process(), idleCpu.others());
+      results.add(new Result("idle", "-", 0, 0, Double.NaN, Double.NaN, 0, idleCpu));
       int hz = options.healthzInflight();
       results.add(measure("healthz", "get", hz, options,
           (w, n) -> {

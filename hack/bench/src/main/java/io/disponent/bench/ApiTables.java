@@ -53,7 +53,7 @@ final class ApiTables {
   static void watch(PrintStream out, WatchBench.Outcome w) {
     out.printf(Locale.ROOT, "%nWatch delivery: %d watchers on tasks (namespace default), one writer at %d creates/s%n",
         w.watchers(), w.rateTarget());
-    out.printf(Locale.ROOT, "  writes        %d sent in %.1f s, %d created (%.0f/s), %d failed; POST p50 %.2f ms, p99 %.2f ms%n",
+    out.printf(Locale.ROOT, "  writes        %d sent in %.1f s, %d created (%.0f/s to the last 201), %d failed; POST p50 %.2f ms, p99 %.2f ms%n",
         w.sent(), w.seconds(), w.created(), w.writesPerSec(), w.failedWrites(), w.postP50Ms(), w.postP99Ms());
     out.printf(Locale.ROOT, "  deliveries    %d of %d (watchers x created), %d duplicates, %d unexpected lines;"
             + " %d/%d watchers got every event; %d streams ended early; drained %.2f s after the last write%n",
