@@ -28,7 +28,7 @@ final class ClosedLoop {
   /** Counts of one run; latencies in microseconds. */
   record Outcome(Histogram latencies, long failures, double seconds, Throwable firstError) {}
 
-  Outcome run(Workload workload, int inflight, Duration warmup, Duration measure) {
+  Outcome run(Workers workload, int inflight, Duration warmup, Duration measure) {
     long start = System.nanoTime();
     measureFrom = start + warmup.toNanos();
     measureUntil = measureFrom + measure.toNanos();

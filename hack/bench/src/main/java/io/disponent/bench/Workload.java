@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Makes each worker's stream of requests for one mode. */
-final class Workload {
+final class Workload implements Workers {
   private final KvDriver driver;
   private final Mode mode;
   private final String prefix;
@@ -23,7 +23,8 @@ final class Workload {
     this.keys = keys;
   }
 
-  Request worker(int worker, int workers) {
+  @Override
+  public Request worker(int worker, int workers) {
     return switch (mode) {
       case PUT -> uniquePuts(worker);
       case CAS -> ownedCas(worker, workers);
