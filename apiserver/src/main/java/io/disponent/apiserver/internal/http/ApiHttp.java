@@ -44,22 +44,6 @@ public final class ApiHttp implements AutoCloseable {
       pool.setName("api");
       pool.setDaemon(true);
       config.jetty.threadPool = pool;
-      // No WebSocket endpoints, and Javalin answers every upgrade request 404 "WebSocket handler not
-      // found", which fabric8 (it watches over WebSocket first) reports as a failure. Answer 503
-      // instead: fabric8 then falls back to an HTTP watch, as it does behind kubectl proxy.
-      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-          new org.eclipse.jetty.servlet.FilterHolder((jakarta.servlet.Filter) (req, res, chain) -> {
-            if (((jakarta.servlet.http.HttpServletRequest) req).getHeader("Sec-WebSocket-Key") == null) {
-              chain.doFilter(req, res);
-              return;
-            }
-            jakarta.servlet.http.HttpServletResponse r = (jakarta.servlet.http.HttpServletResponse) res;
-            r.setStatus(503);
-            r.setContentType("application/json");
-            r.getOutputStream().write(Json.bytes(ApiException.unavailable(
-                "WebSocket is not supported: use a plain HTTP request (watch=true streams)").toStatus()));
-          }),
-          "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
     });
     fixed.put("/healthz", ctx -> text(ctx, 200, "ok"));
     fixed.put("/livez", ctx -> text(ctx, 200, "ok"));
@@ -74,6 +58,9 @@ public final class ApiHttp implements AutoCloseable {
       app.addHttpHandler(method, "/*", this::dispatch);
       app.addHttpHandler(method, "/", this::dispatch);
     }
+    WatchSocket sockets = new WatchSocket(resources, metrics);
+    app.ws("/api/*", sockets::configure);
+    app.ws("/apis/*", sockets::configure);
     app.exception(Exception.class, (e, ctx) -> {
       ApiException api = e instanceof ApiException a ? a : internal(e);
       ctx.status(api.code());

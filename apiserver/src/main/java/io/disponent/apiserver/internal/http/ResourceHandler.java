@@ -73,6 +73,20 @@ public final class ResourceHandler {
     return new Target(type, info, verb(method, info, ctx));
   }
 
+  /** Resolves a path that can only be a watch (a WebSocket upgrade). */
+  public Target resolveWatch(String path) {
+    RequestInfo info = RequestInfo.parse(path);
+    if (info == null || info.subresource() != null) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    ResourceType type = registry.snapshot().find(info.group(), info.version(), info.plural())
+        .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
+    if (info.namespace() != null && !type.namespaced()) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    return new Target(type, info, "WATCH");
+  }
+
   private static String verb(String method, RequestInfo info, Context ctx) {
     boolean collection = info.name() == null;
     switch (method) {
@@ -199,7 +213,31 @@ public final class ResourceHandler {
     if (info.subresource() != null) {
       throw ApiException.notFound("the server could not find the requested resource");
     }
-    ListOptions options = ListOptions.parse(ctx::queryParam);
+    Prepared p = prepareWatch(new Target(type, info, "WATCH"), ctx::queryParam, ctx.header("Accept"));
+    ctx.status(200);
+    ctx.res().setContentType("application/json");
+    ctx.res().setHeader("Cache-Control", "no-cache, private");
+    ctx.res().setHeader("X-Content-Type-Options", "nosniff");
+    try {
+      streamer.stream(ctx.res().getOutputStream(), type, p.session(), p.options());
+    } catch (IOException e) {
+      // The client went away.
+    }
+  }
+
+  /** Streams a watch to {@code out} (a WebSocket's messages); returns when it ends. */
+  public void watchTo(OutputStream out, Target target, java.util.function.Function<String, String> query,
+      String accept) throws IOException {
+    Prepared p = prepareWatch(target, query, accept);
+    streamer.stream(out, target.type(), p.session(), p.options());
+  }
+
+  private record Prepared(WatchSession session, WatchStreamer.Options options) {}
+
+  private Prepared prepareWatch(Target target, java.util.function.Function<String, String> query, String accept) {
+    ResourceType type = target.type();
+    RequestInfo info = target.info();
+    ListOptions options = ListOptions.parse(query);
     if (info.name() != null) {
       options = new ListOptions(options.labels(),
           io.disponent.apiserver.selector.FieldSelector.parse("metadata.name=" + info.name()), options.limit(),
@@ -211,18 +249,8 @@ public final class ResourceHandler {
         ? Duration.ofSeconds(Math.min(options.timeoutSeconds(), maxWatch.toSeconds()))
         // Kubernetes spreads open-ended watches over [max/2, max) so they do not all end at once.
         : Duration.ofMillis(maxWatch.toMillis() / 2 + ThreadLocalRandom.current().nextLong(maxWatch.toMillis() / 2));
-    ctx.status(200);
-    ctx.res().setContentType("application/json");
-    ctx.res().setHeader("Cache-Control", "no-cache, private");
-    ctx.res().setHeader("X-Content-Type-Options", "nosniff");
-    OutputStream out = ctx.res().getOutputStream();
-    try {
-      streamer.stream(out, type, session, new WatchStreamer.Options(Negotiation.wantsTable(ctx.header("Accept")),
-          ctx.queryParam("includeObject"), options.allowBookmarks(), options.sendInitialEvents(), timeout,
-          bookmarkInterval));
-    } catch (IOException e) {
-      // The client went away.
-    }
+    return new Prepared(session, new WatchStreamer.Options(Negotiation.wantsTable(accept), query.apply("includeObject"),
+        options.allowBookmarks(), options.sendInitialEvents(), timeout, bookmarkInterval));
   }
 
   private static void requireName(RequestInfo info, String method) {
