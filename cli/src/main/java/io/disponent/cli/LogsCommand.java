@@ -1,0 +1,117 @@
+package io.disponent.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Prints a task's output through the API server's task log subresource. */
+@Command(name = "logs", mixinStandardHelpOptions = true,
+    description = "Print a task's stdout (or stderr) through the API server.")
+final class LogsCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "The task's name.")
+  String task;
+
+  @Option(names = {"-n", "--namespace"}, description = "The task's namespace (default: the kubeconfig's, else default).")
+  String namespace;
+
+  @Option(names = {"-f", "--follow"}, description = "Stream new output until the task ends or Ctrl-C.")
+  boolean follow;
+
+  @Option(names = "--tail", description = "Only the last N lines.")
+  Integer tail;
+
+  @Option(names = "--stderr", description = "Print stderr instead of stdout.")
+  boolean stderr;
+
+  @Option(names = "--server", description = "API server URL (default: from $KUBECONFIG or ~/.disponent/kubeconfig).")
+  String server;
+
+  @Override
+  public Integer call() throws Exception {
+    String[] target = resolve();
+    String ns = namespace != null ? namespace : target[1];
+    StringBuilder q = new StringBuilder("?container=").append(stderr ? "stderr" : "stdout");
+    if (follow) {
+      q.append("&follow=true");
+    }
+    if (tail != null) {
+      q.append("&tailLines=").append(tail);
+    }
+    URI uri = URI.create(trim(target[0]) + "/apis/disponent.io/v1/namespaces/" + enc(ns) + "/tasks/" + enc(task) + "/log" + q);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = r.body()) {
+      if (r.statusCode() != 200) {
+        String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String message = body;
+        try {
+          message = new ObjectMapper().readTree(body).path("message").asText(body);
+        } catch (Exception notJson) {
+          // plain text
+        }
+        System.err.println("disponent logs: " + r.statusCode() + ": " + message.trim());
+        return 1;
+      }
+      OutputStream out = System.out;
+      byte[] buf = new byte[8192];
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        out.write(buf, 0, n);
+        out.flush();
+      }
+    }
+    return 0;
+  }
+
+  /** {server URL, namespace} from --server or the kubeconfig's current context. */
+  private String[] resolve() throws Exception {
+    if (server != null) {
+      return new String[] {server, "default"};
+    }
+    String env = System.getenv("KUBECONFIG");
+    Path file = env != null && !env.isBlank() ? Path.of(env.split(java.io.File.pathSeparator)[0])
+        : Path.of(System.getProperty("user.home"), ".disponent", "kubeconfig");
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("no --server and no kubeconfig at " + file);
+    }
+    JsonNode kc = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    String ctxName = kc.path("current-context").asText();
+    JsonNode ctx = null;
+    for (JsonNode c : kc.path("contexts")) {
+      if (c.path("name").asText().equals(ctxName)) {
+        ctx = c.path("context");
+      }
+    }
+    String clusterName = ctx == null ? null : ctx.path("cluster").asText();
+    for (JsonNode c : kc.path("clusters")) {
+      if (clusterName == null || c.path("name").asText().equals(clusterName)) {
+        String ns = ctx == null ? "default" : ctx.path("namespace").asText("default");
+        return new String[] {c.path("cluster").path("server").asText(), ns.isEmpty() ? "default" : ns};
+      }
+    }
+    throw new IllegalArgumentException("the kubeconfig " + file + " names no cluster");
+  }
+
+  private static String trim(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,118 @@
+package io.disponent.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.disponent.agent.Agent;
+import io.disponent.agent.AgentConfig;
+import io.disponent.controllers.client.DeleteOptions;
+import io.disponent.controllers.client.Gvr;
+import io.disponent.controllers.client.NotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tasks outlive the agent and the control plane: restart re-adopts, an outage kills nothing. */
+class AgentRecoveryIT {
+  static final String NS = "recovery-it";
+  static final String NODE = "node-r";
+  @TempDir Path dir;
+  Cluster cluster;
+  Agent agent;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (agent != null) {
+      agent.close();
+    }
+    Cluster.killLeftovers(dir.resolve("agent"));
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private Agent startAgent() {
+    return Agent.start(AgentConfig.of(List.of(cluster.url()), NODE, dir.resolve("agent"))
+        .withLeaseDuration(Duration.ofSeconds(3)));
+  }
+
+  @Test
+  void aRestartedAgentReadoptsTheSameProcessAndAnOutageKillsNothing() throws Exception {
+    cluster = new Cluster(dir);
+    cluster.namespace(NS);
+    agent = startAgent();
+    cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "long", NODE, "echo started; exec sleep 300"));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(cluster.task(NS, "long").path("status").path("state").asText()).isEqualTo("RUNNING"));
+    JsonNode task = cluster.task(NS, "long");
+    long pid = task.path("status").path("pid").asLong();
+    String uid = task.path("metadata").path("uid").asText();
+    Path stdout = dir.resolve("agent/sandboxes").resolve(NS).resolve("long").resolve(uid).resolve("stdout");
+
+    // agent restart: the same process, not a new one
+    agent.close();
+    agent = null;
+    assertThat(ProcessHandle.of(pid)).isPresent();
+    agent = startAgent();
+    assertThat(agent.tasks().localUids()).contains(uid);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() -> {
+      JsonNode s = cluster.task(NS, "long").path("status");
+      assertThat(s.path("state").asText()).isEqualTo("RUNNING");
+      assertThat(s.path("pid").asLong()).isEqualTo(pid);
+    });
+    assertThat(Files.readString(stdout)).isEqualTo("started\n");
+
+    // the control plane goes away: the task keeps running
+    cluster.stopServer();
+    await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() ->
+        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+
+    // it comes back on the same data: the agent renews its lease and acts on the Task again
+    Instant back = Instant.now().minusSeconds(1);
+    cluster.startServer();
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> Instant.parse(
+        cluster.client.get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime").asText()).isAfter(back));
+    assertThat(ProcessHandle.of(pid)).isPresent();
+    cluster.client.delete(Gvr.TASKS, NS, "long", DeleteOptions.DEFAULT);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(gone(NS, "long")).isTrue();
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    });
+  }
+
+  @Test
+  void aTaskDeletedWhileTheAgentIsDownIsKilledWhenItReturns() throws Exception {
+    cluster = new Cluster(dir);
+    cluster.namespace(NS);
+    agent = startAgent();
+    cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "doomed", NODE, "exec sleep 300"));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(cluster.task(NS, "doomed").path("status").path("state").asText()).isEqualTo("RUNNING"));
+    long pid = cluster.task(NS, "doomed").path("status").path("pid").asLong();
+    agent.close();
+    agent = null;
+    cluster.client.delete(Gvr.TASKS, NS, "doomed", DeleteOptions.DEFAULT);
+    assertThat(cluster.task(NS, "doomed").path("metadata").hasNonNull("deletionTimestamp")).isTrue();
+    assertThat(ProcessHandle.of(pid)).isPresent();
+    agent = startAgent();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      assertThat(gone(NS, "doomed")).isTrue();
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    });
+  }
+
+  boolean gone(String ns, String name) {
+    try {
+      cluster.task(ns, name);
+      return false;
+    } catch (NotFoundException e) {
+      return true;
+    }
+  }
+}
