@@ -80,31 +80,8 @@ final class LogsCommand implements Callable<Integer> {
 
   /** {server URL, namespace} from --server or the kubeconfig's current context. */
   private String[] resolve() throws Exception {
-    if (server != null) {
-      return new String[] {server, "default"};
-    }
-    String env = System.getenv("KUBECONFIG");
-    Path file = env != null && !env.isBlank() ? Path.of(env.split(java.io.File.pathSeparator)[0])
-        : Path.of(System.getProperty("user.home"), ".disponent", "kubeconfig");
-    if (!Files.exists(file)) {
-      throw new IllegalArgumentException("no --server and no kubeconfig at " + file);
-    }
-    JsonNode kc = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-    String ctxName = kc.path("current-context").asText();
-    JsonNode ctx = null;
-    for (JsonNode c : kc.path("contexts")) {
-      if (c.path("name").asText().equals(ctxName)) {
-        ctx = c.path("context");
-      }
-    }
-    String clusterName = ctx == null ? null : ctx.path("cluster").asText();
-    for (JsonNode c : kc.path("clusters")) {
-      if (clusterName == null || c.path("name").asText().equals(clusterName)) {
-        String ns = ctx == null ? "default" : ctx.path("namespace").asText("default");
-        return new String[] {c.path("cluster").path("server").asText(), ns.isEmpty() ? "default" : ns};
-      }
-    }
-    throw new IllegalArgumentException("the kubeconfig " + file + " names no cluster");
+    ApiTarget t = ApiTarget.resolve(server, null);
+    return new String[] {t.server(), t.namespace()};
   }
 
   private static String trim(String url) {

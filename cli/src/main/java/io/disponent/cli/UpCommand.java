@@ -1,10 +1,11 @@
 package io.disponent.cli;
 
-import io.disponent.apiserver.ApiServer;
-import io.disponent.apiserver.ApiServerConfig;
+import io.disponent.agent.Agent;
+import io.disponent.agent.AgentConfig;
 import io.disponent.store.ReplicaConfig;
-import io.disponent.store.internal.raft.Replica;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** Runs the embedded default on this machine until interrupted. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Run Disponent on this machine: one store replica and the API server (a local agent joins"
-        + " with the workloads issue).")
+    description = "Run Disponent on this machine: one store replica, the API server, the controllers and a local"
+        + " agent with resources detected from the machine.")
 final class UpCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Where state lives (default: ~/.disponent).")
   Path dataDir = Path.of(System.getProperty("user.home"), ".disponent");
@@ -24,28 +25,43 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--port", description = "The API server's port on 127.0.0.1 (default: 7080).")
   int port = 7080;
 
+  @Option(names = "--node-name", description = "The local agent's Node name (default: this machine's hostname).")
+  String nodeName;
+
+  @Option(names = "--no-agent", description = "Run no local agent (control plane only).")
+  boolean noAgent;
+
   @Override
   public Integer call() throws Exception {
     String address = "127.0.0.1:" + storePort;
-    Replica replica = Replica.start(ReplicaConfig.single(address, dataDir.resolve("store")));
-    ApiServer server;
-    try {
-      server = ApiServer.start(replica.store(), ApiServerConfig.defaults("127.0.0.1", port));
-    } catch (RuntimeException e) {
-      replica.close();
-      throw e;
+    ControlPlane plane = ControlPlane.start(ReplicaConfig.single(address, dataDir.resolve("store")), "127.0.0.1", port);
+    Agent agent = null;
+    if (!noAgent) {
+      try {
+        String node = nodeName != null ? nodeName : InetAddress.getLocalHost().getHostName().toLowerCase();
+        agent = Agent.start(AgentConfig.of(List.of(plane.url()), node, dataDir.resolve("agent")));
+      } catch (RuntimeException e) {
+        plane.close();
+        throw e;
+      }
     }
+    Agent localAgent = agent;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("stopping");
-      server.close();
-      replica.close();
+      System.out.println("stopping (tasks keep running; `up` again re-adopts them)");
+      if (localAgent != null) {
+        localAgent.close();
+      }
+      plane.close();
       stopped.countDown();
     }, "disponent-shutdown"));
-    Path kubeconfig = Kubeconfig.write(dataDir, server.url());
-    var status = replica.store().status().get();
+    Path kubeconfig = Kubeconfig.write(dataDir, plane.url());
+    var status = plane.replica().store().status().get();
     System.out.printf("disponent is up: API at %s, store replica %s at %s (revision %d), data in %s%n",
-        server.url(), status.memberId(), address, status.revision(), dataDir);
+        plane.url(), status.memberId(), address, status.revision(), dataDir);
+    if (localAgent != null) {
+      System.out.printf("local agent: node %s, logs served at %s%n", localAgent.config().nodeName(), localAgent.url());
+    }
     System.out.printf("export KUBECONFIG=%s%n", kubeconfig);
     System.out.println("Press Ctrl-C to stop.");
     System.out.flush();

@@ -1,0 +1,47 @@
+package io.disponent.cli;
+
+import io.disponent.controllers.Rollback;
+import io.disponent.controllers.client.ApiClient;
+import io.disponent.controllers.client.ClientConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code disponent rollback services/NAME [--to-revision N]}. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+    description = "Roll a Service back to an earlier revision of its template (default: the previous one).")
+final class RollbackCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "services/NAME", description = "The Service, as services/NAME or NAME.")
+  String target;
+
+  @Option(names = "--to-revision", description = "The revision to restore (see the Service's revision history).")
+  Integer toRevision;
+
+  @Option(names = {"-n", "--namespace"}, description = "The Service's namespace (default: the kubeconfig's).")
+  String namespace;
+
+  @Option(names = "--server", description = "API server URL (default: from $KUBECONFIG or ~/.disponent/kubeconfig).")
+  String server;
+
+  @Override
+  public Integer call() throws Exception {
+    String name = target.contains("/") ? target.substring(target.indexOf('/') + 1) : target;
+    String kind = target.contains("/") ? target.substring(0, target.indexOf('/')) : "services";
+    if (!kind.equals("services") && !kind.equals("service") && !kind.equals("services.disponent.io")
+        && !kind.equals("dsvc")) {
+      System.err.println("error: only services can be rolled back, not " + kind);
+      return 2;
+    }
+    ApiTarget api = ApiTarget.resolve(server, namespace);
+    try (ApiClient client = new ApiClient(ClientConfig.defaults(api.server()))) {
+      int revision = Rollback.to(client, api.namespace(), name, toRevision);
+      System.out.printf("service.disponent.io/%s rolled back to revision %d%n", name, revision);
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+}
