@@ -159,7 +159,7 @@ public final class HollowAgent implements AutoCloseable {
     }
     ObjectNode res = Json.object().put("cpus", config.cpus()).put("memory", config.memory())
         .put("disk", config.disk());
-    ObjectNode st = Json.object().put("agentURL", "http://127.0.0.1:0/" + node).put("agentVersion", "hollow");
+    ObjectNode st = Json.object().put("agentURL", "http://" + node + ".hollow:0").put("agentVersion", "hollow");
     st.set("capacity", res);
     st.set("allocatable", res.deepCopy());
     st.set("conditions", Json.array(List.of(new Condition("Ready", "True", null, clock.instant().toString(),

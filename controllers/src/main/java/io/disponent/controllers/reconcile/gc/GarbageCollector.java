@@ -41,7 +41,13 @@ public final class GarbageCollector implements Reconciler {
 
   public Controller controller(int workers) {
     return Controller.builder("garbage-collector", this).workers(workers)
-        .watches(caches.services, s -> List.of(new Key(Json.namespace(s), "service:" + Json.name(s))))
+        .watches(caches.services, s -> {
+          List<Key> keys = new java.util.ArrayList<>();
+          keys.add(new Key(Json.namespace(s), "service:" + Json.name(s)));
+          caches.tasks.byIndex(Caches.BY_OWNER, Json.uid(s))
+              .forEach(t -> keys.add(new Key(Json.namespace(t), "task:" + Json.name(t))));
+          return keys;
+        })
         .watches(caches.tasks, t -> t.path("metadata").path("ownerReferences").isEmpty() ? List.of()
             : List.of(new Key(Json.namespace(t), "task:" + Json.name(t))))
         .build();
