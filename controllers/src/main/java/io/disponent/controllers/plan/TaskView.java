@@ -89,7 +89,7 @@ public record TaskView(String name, String state, String health, boolean hasHeal
   }
 
   private static String failureMessage(TaskStatus s) {
-    if (!TaskStates.FAILURES.contains(s.state())) {
+    if (s.state() == null || !TaskStates.FAILURES.contains(s.state())) {
       return null;
     }
     StringBuilder b = new StringBuilder(s.state());

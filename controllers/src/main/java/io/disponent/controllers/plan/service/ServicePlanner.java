@@ -78,7 +78,7 @@ public final class ServicePlanner {
 
     for (TaskView t : views) {
       boolean nodeGone = t.node() != null && !nodeReady.containsKey(t.node());
-      if (TaskStates.FAILURES.contains(t.state())) {
+      if (t.state() != null && TaskStates.FAILURES.contains(t.state())) {
         failed.add(t);
       } else if (TaskStates.terminal(t.state())) {
         expunge.add(new TaskRemoval(t.name(), TaskRemoval.Reason.TERMINAL));

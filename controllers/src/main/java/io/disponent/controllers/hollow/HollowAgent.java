@@ -1,0 +1,270 @@
+package io.disponent.controllers.hollow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.controllers.client.ApiClient;
+import io.disponent.controllers.client.ConflictException;
+import io.disponent.controllers.client.Gvr;
+import io.disponent.controllers.client.NotFoundException;
+import io.disponent.controllers.client.PatchType;
+import io.disponent.controllers.plan.Conditions;
+import io.disponent.controllers.plan.Labels;
+import io.disponent.controllers.plan.TaskStates;
+import io.disponent.controllers.reconcile.Json;
+import io.disponent.controllers.runtime.Controller;
+import io.disponent.controllers.runtime.Informer;
+import io.disponent.controllers.runtime.Key;
+import io.disponent.controllers.runtime.Result;
+import io.disponent.crds.model.Condition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * N simulated agents in one process, honouring the agent's side of the Task lifecycle contract without running
+ * anything: registers Nodes (capacity, allocatable, agentURL, Ready), renews one Lease per node in
+ * {@code disponent-system}, and for Tasks bound to its nodes adds the {@code disponent.io/agent} finalizer and
+ * reports STARTING then RUNNING (Healthy and ready) or a scripted {@link Outcome}; a deleted Task goes KILLING,
+ * KILLED and loses the finalizer. A node can be {@link #kill killed} (no heartbeats, no reports) and
+ * {@link #revive revived} (re-reports its UNREACHABLE Tasks as RUNNING, kills the deleted ones).
+ */
+public final class HollowAgent implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HollowAgent.class);
+  private static final DateTimeFormatter MICRO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  /**
+   * @param prefix node names are {@code prefix-0 .. prefix-(n-1)}
+   * @param cpus per node, as a quantity ({@code "4"}); {@code memory} and {@code disk} likewise
+   * @param leaseDurationSeconds written in each Lease; {@code renewEvery} how often the leases are renewed
+   * @param attributes node attributes for constraints (may be empty)
+   */
+  public record Config(String prefix, int nodes, String cpus, String memory, String disk, int leaseDurationSeconds,
+      Duration renewEvery, String leaseNamespace, java.util.Map<String, String> attributes) {
+    public static Config of(String prefix, int nodes, String cpus, String memory) {
+      return new Config(prefix, nodes, cpus, memory, "100Gi", 15, Duration.ofSeconds(3), "disponent-system",
+          java.util.Map.of());
+    }
+
+    public Config withLease(int durationSeconds, Duration renewEvery) {
+      return new Config(prefix, nodes, cpus, memory, disk, durationSeconds, renewEvery, leaseNamespace, attributes);
+    }
+  }
+
+  /** What a started Task does: run Healthy, run Unhealthy, or fail at once. */
+  public record Outcome(String kind, int exitCode, String reason, String message) {
+    public static Outcome healthy() {
+      return new Outcome("Healthy", 0, null, null);
+    }
+
+    public static Outcome unhealthy() {
+      return new Outcome("Unhealthy", 0, null, null);
+    }
+
+    public static Outcome fail(int exitCode, String reason, String message) {
+      return new Outcome("Failed", exitCode, reason, message);
+    }
+  }
+
+  private final ApiClient client;
+  private final Config config;
+  private final Clock clock;
+  private final List<String> nodes = new ArrayList<>();
+  private final Set<String> dead = ConcurrentHashMap.newKeySet();
+  private final Informer<JsonNode> tasks;
+  private final Controller controller;
+  private final ScheduledExecutorService heartbeats;
+  private final AtomicLong pids = new AtomicLong(1000);
+  private volatile Function<JsonNode, Outcome> behaviour = t -> Outcome.healthy();
+
+  private HollowAgent(ApiClient client, Config config, Clock clock) {
+    this.client = client;
+    this.config = config;
+    this.clock = clock;
+    for (int i = 0; i < config.nodes(); i++) {
+      nodes.add(config.prefix() + "-" + i);
+    }
+    Set<String> mine = Set.copyOf(nodes);
+    tasks = Informer.of(client, Gvr.TASKS);
+    controller = Controller.builder("hollow-" + config.prefix(), this::reconcile).workers(4)
+        .watches(tasks, t -> mine.contains(String.valueOf(Json.nodeName(t))) ? List.of(Key.of(t)) : List.of())
+        .build();
+    heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "hollow-heartbeats-" + config.prefix());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Registers the nodes, starts heartbeats and the task loop. */
+  public static HollowAgent start(ApiClient client, Config config, Clock clock) {
+    HollowAgent a = new HollowAgent(client, config, clock);
+    io.disponent.controllers.ControllerManager.ensureNamespace(client, config.leaseNamespace());
+    a.nodes.forEach(a::register);
+    a.heartbeats.scheduleWithFixedDelay(a::renewAll, 0, config.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
+    a.controller.start();
+    a.tasks.start();
+    return a;
+  }
+
+  public List<String> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /** What Tasks started from now on do. */
+  public void script(Function<JsonNode, Outcome> behaviour) {
+    this.behaviour = behaviour;
+  }
+
+  /** Stops the node's heartbeats and reports (the machine is lost). */
+  public void kill(String node) {
+    dead.add(node);
+  }
+
+  /** The node is back: renews its lease and re-reports its Tasks. */
+  public void revive(String node) {
+    dead.remove(node);
+    renew(node);
+    for (JsonNode t : tasks.list()) {
+      if (node.equals(Json.nodeName(t))) {
+        controller.enqueue(Key.of(t));
+      }
+    }
+  }
+
+  private void register(String node) {
+    ObjectNode n = Json.object().put("apiVersion", "disponent.io/v1").put("kind", "Node");
+    n.putObject("metadata").put("name", node);
+    ObjectNode spec = n.putObject("spec").put("address", "127.0.0.1");
+    if (!config.attributes().isEmpty()) {
+      ObjectNode attrs = spec.putObject("attributes");
+      config.attributes().forEach(attrs::put);
+    }
+    try {
+      client.create(Gvr.NODES, null, n);
+    } catch (ConflictException e) {
+      // registered before
+    }
+    ObjectNode res = Json.object().put("cpus", config.cpus()).put("memory", config.memory())
+        .put("disk", config.disk());
+    ObjectNode st = Json.object().put("agentURL", "http://" + node + ".hollow:0").put("agentVersion", "hollow");
+    st.set("capacity", res);
+    st.set("allocatable", res.deepCopy());
+    st.set("conditions", Json.array(List.of(new Condition("Ready", "True", null, clock.instant().toString(),
+        "AgentStarted", "hollow agent registered"))));
+    client.patchStatus(Gvr.NODES, null, node, PatchType.MERGE, Json.statusPatch(st));
+    ObjectNode lease = Json.object().put("apiVersion", "coordination.k8s.io/v1").put("kind", "Lease");
+    lease.putObject("metadata").put("name", node).put("namespace", config.leaseNamespace());
+    lease.putObject("spec").put("holderIdentity", node).put("leaseDurationSeconds", config.leaseDurationSeconds())
+        .put("renewTime", MICRO.format(clock.instant()));
+    try {
+      client.create(Gvr.LEASES, config.leaseNamespace(), lease);
+    } catch (ConflictException e) {
+      renew(node);
+    }
+  }
+
+  private void renewAll() {
+    for (String n : nodes) {
+      if (!dead.contains(n)) {
+        try {
+          renew(n);
+        } catch (RuntimeException e) {
+          log.debug("hollow: lease of {} not renewed: {}", n, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private void renew(String node) {
+    ObjectNode p = Json.object();
+    p.putObject("spec").put("renewTime", MICRO.format(clock.instant()));
+    client.patch(Gvr.LEASES, config.leaseNamespace(), node, PatchType.MERGE, p);
+  }
+
+  private Result reconcile(Key key) {
+    JsonNode t = tasks.getJson(key.namespace(), key.name()).orElse(null);
+    if (t == null || Json.nodeName(t) == null || dead.contains(Json.nodeName(t))) {
+      return Result.done();
+    }
+    String state = Json.state(t);
+    try {
+      if (Json.deleting(t)) {
+        if (!Json.finalizers(t).contains(Json.AGENT_FINALIZER)) {
+          return Result.done();
+        }
+        if (!TaskStates.terminal(state)) {
+          status(t, Json.object().put("state", TaskStates.KILLING));
+          status(t, Json.object().put("state", TaskStates.KILLED).put("finishedAt", clock.instant().toString())
+              .put("signal", 15).put("reason", "Killed"));
+        }
+        List<String> f = Json.finalizers(t);
+        f.remove(Json.AGENT_FINALIZER);
+        client.patch(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, Json.finalizersPatch(f));
+        return Result.done();
+      }
+      if (state == null || TaskStates.STAGING.equals(state)) {
+        List<String> f = Json.finalizers(t);
+        if (!f.contains(Json.AGENT_FINALIZER)) {
+          f.add(Json.AGENT_FINALIZER);
+          client.patch(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, Json.finalizersPatch(f));
+        }
+        status(t, Json.object().put("state", TaskStates.STARTING));
+        Outcome o = behaviour.apply(t);
+        if ("Failed".equals(o.kind())) {
+          status(t, Json.object().put("state", TaskStates.FAILED).put("exitCode", o.exitCode())
+              .put("reason", o.reason()).put("message", o.message())
+              .put("startedAt", clock.instant().toString()).put("finishedAt", clock.instant().toString()));
+        } else {
+          running(t, o);
+        }
+      } else if (TaskStates.UNREACHABLE.equals(state)) {
+        running(t, Outcome.healthy());
+      }
+    } catch (NotFoundException e) {
+      // deleted meanwhile
+    }
+    return Result.done();
+  }
+
+  private void running(JsonNode t, Outcome o) {
+    String health = o.kind();
+    ObjectNode st = Json.object().put("state", TaskStates.RUNNING).put("health", health)
+        .put("ready", "Healthy".equals(health)).put("pid", pids.incrementAndGet())
+        .put("startedAt", t.path("status").path("startedAt").asText(clock.instant().toString()));
+    List<io.disponent.crds.model.PortStatus> ports = new ArrayList<>();
+    t.path("spec").path("ports").forEach(p -> ports.add(new io.disponent.crds.model.PortStatus(
+        p.path("name").asText(null), p.hasNonNull("hostPort") ? p.path("hostPort").asInt() : null)));
+    st.set("ports", Json.array(ports));
+    List<Condition> conds = Json.conditions(t);
+    conds = Conditions.put(conds, Conditions.of(conds, "Healthy", "Healthy".equals(health) ? "True" : "False",
+        health, "hollow", 0, clock.instant()));
+    conds = Conditions.put(conds, Conditions.of(conds, Labels.REACHABLE_CONDITION, "True", "AgentReported",
+        "the agent reports the task", 0, clock.instant()));
+    st.set("conditions", Json.array(conds));
+    status(t, st);
+  }
+
+  private void status(JsonNode t, ObjectNode status) {
+    client.patchStatus(Gvr.TASKS, Json.namespace(t), Json.name(t), PatchType.MERGE, Json.statusPatch(status));
+  }
+
+  @Override
+  public void close() {
+    heartbeats.shutdownNow();
+    controller.close();
+    tasks.close();
+  }
+}

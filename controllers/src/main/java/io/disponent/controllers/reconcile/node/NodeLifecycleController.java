@@ -1,0 +1,199 @@
+package io.disponent.controllers.reconcile.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.controllers.client.ApiClient;
+import io.disponent.controllers.client.DeleteOptions;
+import io.disponent.controllers.client.Gvr;
+import io.disponent.controllers.client.NotFoundException;
+import io.disponent.controllers.client.PatchType;
+import io.disponent.controllers.plan.Conditions;
+import io.disponent.controllers.plan.Labels;
+import io.disponent.controllers.plan.TaskStates;
+import io.disponent.controllers.plan.TaskView;
+import io.disponent.controllers.plan.drain.DrainPlan;
+import io.disponent.controllers.plan.drain.DrainPlanner;
+import io.disponent.controllers.plan.node.NodeLifecycle;
+import io.disponent.controllers.plan.node.NodePlan;
+import io.disponent.controllers.reconcile.Caches;
+import io.disponent.controllers.reconcile.Json;
+import io.disponent.controllers.reconcile.service.TaskFactory;
+import io.disponent.controllers.runtime.Controller;
+import io.disponent.controllers.runtime.EventRecorder;
+import io.disponent.controllers.runtime.Key;
+import io.disponent.controllers.runtime.Reconciler;
+import io.disponent.controllers.runtime.Result;
+import io.disponent.crds.model.Condition;
+import io.disponent.crds.model.Models;
+import io.disponent.crds.model.Service;
+import io.disponent.crds.model.Task;
+import io.disponent.crds.model.UnreachableStrategy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per Node: the Ready condition from the agent's Lease ({@link NodeLifecycle}); Tasks of a lost node turn
+ * UNREACHABLE with {@code Reachable=False}; deleted Tasks of a node still lost after the owner's
+ * {@code expungeAfterSeconds} lose the agent's finalizer; and a Node annotated {@value #DRAIN}{@code =true}
+ * is drained with surge ({@link DrainPlanner}).
+ */
+public final class NodeLifecycleController implements Reconciler {
+  public static final String DRAIN = "disponent.io/drain";
+  private static final int DEFAULT_EXPUNGE_SECONDS = 600;
+
+  private final ApiClient client;
+  private final Caches caches;
+  private final EventRecorder events;
+  private final Clock clock;
+  private final String leaseNamespace;
+
+  public NodeLifecycleController(ApiClient client, Caches caches, EventRecorder events, Clock clock,
+      String leaseNamespace) {
+    this.client = client;
+    this.caches = caches;
+    this.events = events;
+    this.clock = clock;
+    this.leaseNamespace = leaseNamespace;
+  }
+
+  public Controller controller(int workers) {
+    return Controller.builder("nodes", this).workers(workers)
+        .watches(caches.nodes)
+        .watches(caches.leases, l -> List.of(new Key(null, Json.name(l))))
+        .watches(caches.tasks, t -> Json.nodeName(t) == null ? List.of() : List.of(new Key(null, Json.nodeName(t))))
+        .build();
+  }
+
+  @Override
+  public Result reconcile(Key key) {
+    JsonNode node = caches.nodes.getJson(null, key.name()).orElse(null);
+    if (node == null) {
+      return Result.done();
+    }
+    Instant now = clock.instant();
+    JsonNode lease = caches.leases.getJson(leaseNamespace, key.name()).orElse(null);
+    Instant renew = lease == null ? null : Json.time(lease.path("spec").path("renewTime"));
+    Integer duration = lease == null || !lease.path("spec").hasNonNull("leaseDurationSeconds") ? null
+        : lease.path("spec").path("leaseDurationSeconds").asInt();
+    List<JsonNode> onNode = caches.tasks.byIndex(Caches.BY_NODE, key.name());
+    List<TaskView> views = onNode.stream().filter(t -> !Json.deleting(t) || !TaskStates.terminal(Json.state(t)))
+        .map(t -> TaskView.of(Models.read(t, Task.class))).toList();
+    NodePlan plan = NodeLifecycle.plan(key.name(), renew, duration, views, now);
+
+    String before = Json.conditionStatus(node, "Ready");
+    if (!plan.readiness().status().equals(before)) {
+      List<Condition> conds = Conditions.put(Json.conditions(node), Conditions.of(Json.conditions(node), "Ready",
+          plan.readiness().status(), plan.readiness().reason(), plan.readiness().message(), 0, now));
+      ObjectNode st = Json.object();
+      st.set("conditions", Json.array(conds));
+      client.patchStatus(Gvr.NODES, null, key.name(), PatchType.MERGE, Json.statusPatch(st));
+      if (plan.readiness().ready()) {
+        events.normal(node, "NodeReady", plan.readiness().message());
+      } else {
+        events.warning(node, "NodeNotReady", plan.readiness().message());
+      }
+    }
+    for (String name : plan.turnUnreachable()) {
+      JsonNode t = onNode.stream().filter(x -> Json.name(x).equals(name)).findFirst().orElse(null);
+      if (t == null) {
+        continue;
+      }
+      ObjectNode st = Json.object().put("state", TaskStates.UNREACHABLE);
+      st.set("conditions", Json.array(Conditions.put(Json.conditions(t), plan.reachable())));
+      try {
+        client.patchStatus(Gvr.TASKS, Json.namespace(t), name, PatchType.MERGE, Json.statusPatch(st));
+        events.warning(t, "Unreachable", plan.reachable().message());
+      } catch (NotFoundException e) {
+        // gone
+      }
+    }
+    Duration next = null;
+    if (!plan.readiness().ready()) {
+      next = expungeLost(onNode, now);
+    } else if (renew != null) {
+      next = Duration.between(now, renew.plus(Duration.ofSeconds(duration == null ? 15 : duration)))
+          .plusMillis(100);
+    }
+    if ("true".equals(Json.annotation(node, DRAIN))) {
+      drain(key.name());
+      next = next == null || next.toMillis() > 1000 ? Duration.ofSeconds(1) : next;
+    }
+    return next == null ? Result.done() : Result.requeueAfter(next.isNegative() ? Duration.ofMillis(100) : next);
+  }
+
+  /** Drops the agent finalizer of deleted UNREACHABLE Tasks past their expunge time; when to look again. */
+  private Duration expungeLost(List<JsonNode> onNode, Instant now) {
+    Duration next = Duration.ofSeconds(5);
+    for (JsonNode t : onNode) {
+      if (!Json.deleting(t) || !Json.finalizers(t).contains(Json.AGENT_FINALIZER)) {
+        continue;
+      }
+      TaskView v = TaskView.of(Models.read(t, Task.class));
+      Instant since = v.unreachableSince() == null ? now : v.unreachableSince();
+      Instant at = since.plusSeconds(expungeSeconds(t));
+      if (!now.isBefore(at)) {
+        List<String> f = Json.finalizers(t);
+        f.remove(Json.AGENT_FINALIZER);
+        try {
+          client.patch(Gvr.TASKS, Json.namespace(t), Json.name(t), PatchType.MERGE, Json.finalizersPatch(f));
+          events.warning(t, "Expunged", "node " + v.node() + " still lost; task forgotten");
+        } catch (NotFoundException e) {
+          // gone
+        }
+      } else if (Duration.between(now, at).compareTo(next) < 0) {
+        next = Duration.between(now, at);
+      }
+    }
+    return next;
+  }
+
+  private int expungeSeconds(JsonNode t) {
+    for (JsonNode ref : t.path("metadata").path("ownerReferences")) {
+      if ("Service".equals(ref.path("kind").asText())) {
+        UnreachableStrategy us = caches.services.getJson(Json.namespace(t), ref.path("name").asText())
+            .map(s -> Models.read(s, Service.class).spec().unreachableStrategy()).orElse(null);
+        if (us != null && us.expungeAfterSeconds() != null) {
+          return us.expungeAfterSeconds();
+        }
+      }
+    }
+    return DEFAULT_EXPUNGE_SECONDS;
+  }
+
+  private void drain(String node) {
+    List<JsonNode> all = new ArrayList<>(caches.tasks.list());
+    List<TaskView> views = all.stream().filter(t -> !Json.deleting(t))
+        .map(t -> TaskView.of(Models.read(t, Task.class))).toList();
+    DrainPlan plan = DrainPlanner.plan(node, views);
+    for (DrainPlan.Surge s : plan.start()) {
+      JsonNode old = all.stream().filter(t -> Json.name(t).equals(s.replaces())).findFirst().orElse(null);
+      if (old == null) {
+        continue;
+      }
+      JsonNode svc = caches.services.getJson(Json.namespace(old), s.service()).orElse(null);
+      if (svc == null || Json.deleting(svc)) {
+        continue;
+      }
+      Service service = Models.read(svc, Service.class);
+      ObjectNode task = TaskFactory.task(svc, service.spec().template(),
+          old.path("metadata").path("labels").path(Labels.REVISION).asText(), s.replaces(), 0, null);
+      JsonNode created = client.create(Gvr.TASKS, Json.namespace(old), task);
+      events.normal(created, "Created", "surge replacement of " + s.replaces() + " drained from " + node);
+    }
+    for (String name : plan.kill()) {
+      JsonNode old = all.stream().filter(t -> Json.name(t).equals(name)).findFirst().orElse(null);
+      if (old == null) {
+        continue;
+      }
+      try {
+        client.delete(Gvr.TASKS, Json.namespace(old), name, DeleteOptions.DEFAULT);
+        events.normal(old, "Killing", "drained from node " + node);
+      } catch (NotFoundException e) {
+        // gone
+      }
+    }
+  }
+}

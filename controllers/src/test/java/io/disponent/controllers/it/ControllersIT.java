@@ -1,0 +1,313 @@
+package io.disponent.controllers.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.controllers.ControllerManager;
+import io.disponent.controllers.ManagerConfig;
+import io.disponent.controllers.Rollback;
+import io.disponent.controllers.client.ApiClient;
+import io.disponent.controllers.client.ClientConfig;
+import io.disponent.controllers.client.DeleteOptions;
+import io.disponent.controllers.client.Gvr;
+import io.disponent.controllers.client.PatchType;
+import io.disponent.controllers.hollow.HollowAgent;
+import io.disponent.controllers.plan.Labels;
+import io.disponent.controllers.reconcile.Caches;
+import io.disponent.controllers.reconcile.Json;
+import io.disponent.controllers.reconcile.node.NodeLifecycleController;
+import io.disponent.controllers.reconcile.scheduler.SchedulerController;
+import io.disponent.controllers.runtime.Controller;
+import io.disponent.controllers.runtime.EventRecorder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The controllers with hollow agents against one real API server; each test has its own namespace and pool. */
+class ControllersIT {
+  @TempDir static Path dir;
+  static TestServer server;
+  static ApiClient client;
+  static ControllerManager manager;
+  static final List<HollowAgent> agents = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(dir);
+    client = new ApiClient(ClientConfig.defaults(server.url()));
+    manager = ControllerManager.start(client, ManagerConfig.defaults().withIdentity("it"));
+  }
+
+  @AfterAll
+  static void stop() {
+    agents.forEach(HollowAgent::close);
+    if (manager != null) {
+      manager.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static HollowAgent agent(String pool, int nodes, String cpus, int leaseSeconds) {
+    client.create(Gvr.NAMESPACES, null, TestServer.namespace(pool));
+    HollowAgent a = HollowAgent.start(client, new HollowAgent.Config(pool, nodes, cpus, "8Gi", "100Gi", leaseSeconds,
+        Duration.ofMillis(leaseSeconds <= 5 ? 500 : 3000), ManagerConfig.SYSTEM_NAMESPACE, Map.of("pool", pool)),
+        Clock.systemUTC());
+    agents.add(a);
+    return a;
+  }
+
+  static ObjectNode service(String ns, String name, int instances, String shell) {
+    ObjectNode s = TestServer.JSON.createObjectNode().put("apiVersion", "disponent.io/v1").put("kind", "Service");
+    s.putObject("metadata").put("name", name).put("namespace", ns);
+    ObjectNode spec = s.putObject("spec").put("instances", instances);
+    ObjectNode tspec = spec.putObject("template").putObject("spec").put("shell", shell);
+    tspec.putObject("resources").put("cpus", "0.5").put("memory", "64Mi");
+    tspec.putArray("ports").addObject().put("name", "http");
+    var cons = spec.putArray("constraints");
+    cons.addObject().put("field", "pool").put("operator", "IS").put("value", ns);
+    cons.addObject().put("field", "hostname").put("operator", "UNIQUE");
+    return s;
+  }
+
+  static List<JsonNode> tasks(String ns) {
+    return client.list(Gvr.TASKS, ns, null, null).items();
+  }
+
+  static List<JsonNode> running(String ns) {
+    return tasks(ns).stream().filter(t -> "RUNNING".equals(Json.state(t)) && !Json.deleting(t)).toList();
+  }
+
+  static String cond(String ns, String service, String type) {
+    return Json.conditionStatus(client.get(Gvr.SERVICES, ns, service), type);
+  }
+
+  @Test
+  void serviceOfThreeRunsOnThreeNodesIsAvailableAndScales() {
+    agent("svc", 4, "4", 15);
+    client.create(Gvr.SERVICES, "svc", service("svc", "web", 3, "sleep 100"));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      List<JsonNode> r = running("svc");
+      assertThat(r).hasSize(3);
+      assertThat(r.stream().map(Json::nodeName).distinct()).hasSize(3);
+      JsonNode s = client.get(Gvr.SERVICES, "svc", "web");
+      assertThat(Json.conditionStatus(s, "Available")).isEqualTo("True");
+      assertThat(s.path("status").path("observedGeneration").asLong())
+          .isEqualTo(s.path("metadata").path("generation").asLong());
+      assertThat(s.path("status").path("healthyInstances").asInt()).isEqualTo(3);
+    });
+    JsonNode one = running("svc").get(0);
+    assertThat(one.path("spec").path("ports").get(0).path("hostPort").asInt()).isBetween(31000, 32000);
+    assertThat(one.path("metadata").path("labels").path(Labels.SERVICE).asText()).isEqualTo("web");
+    assertThat(Json.finalizers(one)).contains(Json.AGENT_FINALIZER);
+    JsonNode node = client.get(Gvr.NODES, null, Json.nodeName(one));
+    assertThat(node.path("status").path("allocated").path("cpus").asText()).isEqualTo("500m");
+
+    // scale up to 4, then down to 2 with OldestFirst: the two oldest go
+    scale("svc", "web", 4, "OldestFirst");
+    await().atMost(Duration.ofSeconds(20)).until(() -> running("svc").size() == 4);
+    List<String> byAge = running("svc").stream()
+        .sorted((a, b) -> a.path("metadata").path("creationTimestamp").asText()
+            .compareTo(b.path("metadata").path("creationTimestamp").asText()))
+        .map(Json::name).toList();
+    scale("svc", "web", 2, "OldestFirst");
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      assertThat(tasks("svc")).hasSize(2);
+      assertThat(running("svc")).hasSize(2);
+    });
+    Set<String> left = new HashSet<>(running("svc").stream().map(Json::name).toList());
+    assertThat(left).doesNotContain(byAge.get(0));
+  }
+
+  static void scale(String ns, String name, int instances, String killSelection) {
+    ObjectNode p = TestServer.JSON.createObjectNode();
+    p.putObject("spec").put("instances", instances).put("killSelection", killSelection);
+    client.patch(Gvr.SERVICES, ns, name, PatchType.MERGE, p);
+  }
+
+  @Test
+  void unplaceableTaskGetsTheNodeByNodeMessage() {
+    agent("tight", 1, "4", 15);
+    client.create(Gvr.SERVICES, "tight", service("tight", "two", 2, "sleep 100"));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      List<JsonNode> unbound = tasks("tight").stream().filter(t -> Json.nodeName(t) == null).toList();
+      assertThat(unbound).hasSize(1);
+      JsonNode c = null;
+      for (JsonNode x : unbound.get(0).path("status").path("conditions")) {
+        if ("Scheduled".equals(x.path("type").asText())) {
+          c = x;
+        }
+      }
+      assertThat(c).isNotNull();
+      assertThat(c.path("status").asText()).isEqualTo("False");
+      assertThat(c.path("message").asText()).startsWith("0/").contains("nodes fit")
+          .contains("1 constraint hostname:UNIQUE");
+      assertThat(Json.state(unbound.get(0))).isNull();
+    });
+  }
+
+  @Test
+  void failedTaskIsReplacedAfterBackoff() {
+    HollowAgent a = agent("crash", 2, "4", 15);
+    a.script(t -> Json.annotation(t, Labels.CONSECUTIVE_FAILURES) == null
+        ? HollowAgent.Outcome.fail(3, "Error", "boom") : HollowAgent.Outcome.healthy());
+    ObjectNode s = service("crash", "c", 1, "exit 3");
+    ((ObjectNode) s.path("spec")).put("backoffSeconds", 1);
+    client.create(Gvr.SERVICES, "crash", s);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      List<JsonNode> r = running("crash");
+      assertThat(r).hasSize(1);
+      assertThat(Json.annotation(r.get(0), Labels.CONSECUTIVE_FAILURES)).isEqualTo("1");
+      assertThat(Json.annotation(r.get(0), Labels.LAST_FAILURE)).contains("exit code 3").contains("boom");
+      assertThat(tasks("crash")).hasSize(1);
+    });
+  }
+
+  @Test
+  void rollingUpgradeKeepsMinimumHealthCapacityAndRollsBack() throws Exception {
+    agent("roll", 4, "4", 15);
+    ObjectNode s = service("roll", "r", 4, "v1");
+    ((ObjectNode) s.path("spec")).putObject("upgradeStrategy").put("minimumHealthCapacity", 0.5)
+        .put("maximumOverCapacity", 0.0);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) s.path("spec").path("constraints")).remove(1);
+    client.create(Gvr.SERVICES, "roll", s);
+    await().atMost(Duration.ofSeconds(20)).until(() -> running("roll").size() == 4
+        && "True".equals(cond("roll", "r", "Available")));
+    ObjectNode p = TestServer.JSON.createObjectNode();
+    p.putObject("spec").putObject("template").putObject("spec").put("shell", "v2");
+    client.patch(Gvr.SERVICES, "roll", "r", PatchType.MERGE, p);
+    String v2 = io.disponent.controllers.plan.TemplateHash.of(io.disponent.crds.model.Models.read(
+        client.get(Gvr.SERVICES, "roll", "r").path("spec").path("template"), io.disponent.crds.model.TaskTemplate.class));
+    AtomicInteger min = new AtomicInteger(Integer.MAX_VALUE);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+      List<JsonNode> r = running("roll");
+      min.accumulateAndGet(r.size(), Math::min);
+      return r.size() == 4 && tasks("roll").size() == 4 && r.stream()
+          .allMatch(t -> v2.equals(t.path("metadata").path("labels").path(Labels.REVISION).asText()));
+    });
+    assertThat(min.get()).isGreaterThanOrEqualTo(2);
+    int back = Rollback.to(client, "roll", "r", null);
+    assertThat(back).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> running("roll").stream()
+        .filter(t -> !v2.equals(t.path("metadata").path("labels").path(Labels.REVISION).asText())).count() == 4);
+  }
+
+  @Test
+  void lostNodeTasksAreReplacedAndSurplusKilledWhenItReturns() {
+    HollowAgent a = agent("lost", 3, "4", 3);
+    ObjectNode s = service("lost", "l", 2, "sleep 100");
+    ((ObjectNode) s.path("spec")).putObject("unreachableStrategy").put("inactiveAfterSeconds", 2)
+        .put("expungeAfterSeconds", 120);
+    client.create(Gvr.SERVICES, "lost", s);
+    await().atMost(Duration.ofSeconds(20)).until(() -> running("lost").size() == 2);
+    JsonNode victim = running("lost").get(0);
+    String node = Json.nodeName(victim);
+    a.kill(node);
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      assertThat(Json.conditionStatus(client.get(Gvr.NODES, null, node), "Ready")).isEqualTo("False");
+      JsonNode v = client.get(Gvr.TASKS, "lost", Json.name(victim));
+      assertThat(Json.state(v)).isEqualTo("UNREACHABLE");
+    });
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      List<JsonNode> r = running("lost");
+      assertThat(r).hasSize(2);
+      assertThat(r.stream().map(Json::nodeName)).doesNotContain(node);
+    });
+    a.revive(node);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      assertThat(tasks("lost")).hasSize(2);
+      assertThat(running("lost")).hasSize(2);
+      assertThat(tasks("lost").stream().map(Json::name)).doesNotContain(Json.name(victim));
+    });
+  }
+
+  @Test
+  void drainStartsReplacementsElsewhereFirst() {
+    agent("drain", 3, "4", 15);
+    client.create(Gvr.SERVICES, "drain", service("drain", "d", 2, "sleep 100"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> running("drain").size() == 2);
+    JsonNode old = running("drain").get(0);
+    String node = Json.nodeName(old);
+    ObjectNode p = TestServer.JSON.createObjectNode();
+    p.putObject("metadata").putObject("annotations").put(NodeLifecycleController.DRAIN, "true");
+    p.putObject("spec").put("unschedulable", true);
+    client.patch(Gvr.NODES, null, node, PatchType.MERGE, p);
+    AtomicBoolean belowTwo = new AtomicBoolean();
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+      List<JsonNode> r = running("drain");
+      if (r.size() < 2) {
+        belowTwo.set(true);
+      }
+      assertThat(tasks("drain").stream().map(Json::name)).doesNotContain(Json.name(old));
+      assertThat(r).hasSize(2);
+      assertThat(r.stream().map(Json::nodeName)).doesNotContain(node);
+    });
+    assertThat(belowTwo).isFalse();
+  }
+
+  @Test
+  void twoSchedulersRacingNeverOvercommit() {
+    agent("race", 1, "40", 15);
+    // two more schedulers besides the manager's, each with its own caches
+    List<AutoCloseable> extra = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        Caches c = new Caches(client, ManagerConfig.SYSTEM_NAMESPACE);
+        Controller sc = new SchedulerController(client, c, new EventRecorder(client, "race-" + i),
+            Clock.systemUTC()).controller(1);
+        sc.start();
+        c.start();
+        extra.add(sc);
+        extra.add(c);
+      }
+      for (int i = 0; i < 12; i++) {
+        ObjectNode t = TestServer.task("race", "big-" + i, null);
+        ((ObjectNode) t.path("spec")).putObject("resources").put("cpus", "10").put("memory", "64Mi");
+        client.create(Gvr.TASKS, "race", t);
+      }
+      // safety: never more than 4 x 10 cpus on the 40-cpu node, sampled while three schedulers race
+      AtomicInteger max = new AtomicInteger();
+      await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(50))
+          .until(() -> {
+            int bound = (int) tasks("race").stream().filter(t -> Json.nodeName(t) != null).count();
+            max.accumulateAndGet(bound, Math::max);
+            return bound <= 4;
+          });
+      assertThat(max.get()).isBetween(1, 4);
+    } finally {
+      for (AutoCloseable c : extra) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // closing
+        }
+      }
+    }
+  }
+
+  @Test
+  void tasksOfADeletedServiceAreCollected() {
+    agent("gc", 2, "4", 15);
+    client.create(Gvr.SERVICES, "gc", service("gc", "g", 2, "sleep 100"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> running("gc").size() == 2);
+    client.delete(Gvr.SERVICES, "gc", "g", DeleteOptions.propagation("Background"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> tasks("gc").isEmpty());
+  }
+}
