@@ -94,7 +94,10 @@ public final class Agent implements AutoCloseable {
 
   static NodeSpec spec(AgentConfig config) {
     Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put("hostname", hostname());
+    // Placement's hostname is the node's name: several agents on one machine are several hosts
+    // (that is how tests build clusters); an explicit --attribute hostname=... wins.
+    attrs.put("hostname", config.nodeName());
+    attrs.put("machine", hostname());
     attrs.putAll(config.attributes());
     return new NodeSpec(null, config.host(), attrs, config.portRange());
   }
