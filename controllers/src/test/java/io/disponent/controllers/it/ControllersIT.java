@@ -291,6 +291,11 @@ class ControllersIT {
             return bound <= 4;
           });
       assertThat(max.get()).isBetween(1, 4);
+      // liveness: every task that fits is bound in the end (stale reservations expire and are retried)
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        int bound = (int) tasks("race").stream().filter(t -> Json.nodeName(t) != null).count();
+        assertThat(bound).isEqualTo(4);
+      });
     } finally {
       for (AutoCloseable c : extra) {
         try {

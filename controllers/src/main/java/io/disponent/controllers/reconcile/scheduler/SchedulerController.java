@@ -59,6 +59,7 @@ public final class SchedulerController implements Reconciler {
   private final EventRecorder events;
   private final Clock clock;
   private final Placement placement = Placement.standard();
+  private static final Duration RETRY_UNPLACED = Duration.ofSeconds(4);
 
   public SchedulerController(ApiClient client, Caches caches, EventRecorder events, Clock clock) {
     this.client = client;
@@ -106,6 +107,7 @@ public final class SchedulerController implements Reconciler {
     PlacementPlan plan = placement.place(toPlace, view);
     Map<String, List<Placed>> perNode = new LinkedHashMap<>();
     boolean again = false;
+    boolean anyUnplaced = false;
     for (int i = 0; i < plan.results().size(); i++) {
       PlacementResult r = plan.results().get(i);
       JsonNode t = unbound.get(i);
@@ -114,6 +116,7 @@ public final class SchedulerController implements Reconciler {
         perNode.computeIfAbsent(p.node(), n -> new ArrayList<>()).add(new Placed(t, toPlace.get(i), p));
       } else {
         unplaced(t, (PlacementResult.Unplaced) r);
+        anyUnplaced = true;
       }
     }
     for (Map.Entry<String, List<Placed>> e : perNode.entrySet()) {
@@ -123,8 +126,13 @@ public final class SchedulerController implements Reconciler {
         bind(p);
       }
     }
-    // unplaced tasks wait for an event (a node or task change); lost reservation races retry soon
-    return again ? Result.requeueAfter(Duration.ofMillis(200)) : Result.done();
+    // Lost reservation races retry soon. Unplaced tasks are retried on any node or task change, and
+    // every few seconds besides: a reservation left by a racing scheduler's failed bind frees its
+    // room only once it has expired, and that expiry raises no event.
+    if (again) {
+      return Result.requeueAfter(Duration.ofMillis(200));
+    }
+    return anyUnplaced ? Result.requeueAfter(RETRY_UNPLACED) : Result.done();
   }
 
   private record Placed(JsonNode task, TaskToPlace ask, PlacementResult.Placed result) {
