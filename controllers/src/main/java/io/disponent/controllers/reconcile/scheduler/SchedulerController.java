@@ -60,6 +60,20 @@ public final class SchedulerController implements Reconciler {
   private final Clock clock;
   private final Placement placement = Placement.standard();
   private static final Duration RETRY_UNPLACED = Duration.ofSeconds(4);
+  private static final int PARALLEL_WRITES = 32;
+  private final java.util.concurrent.ExecutorService writers =
+      java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_WRITES, daemon("scheduler-reserve"));
+  private final java.util.concurrent.ExecutorService binders =
+      java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_WRITES, daemon("scheduler-bind"));
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
 
   public SchedulerController(ApiClient client, Caches caches, EventRecorder events, Clock clock) {
     this.client = client;
@@ -119,11 +133,31 @@ public final class SchedulerController implements Reconciler {
         anyUnplaced = true;
       }
     }
+    // Nodes are reserved and their tasks bound in parallel: each is a few API writes, and the store
+    // commits concurrent writes in shared Raft entries, so a batch costs little more than one.
+    List<java.util.concurrent.Future<Boolean>> outcomes = new ArrayList<>();
     for (Map.Entry<String, List<Placed>> e : perNode.entrySet()) {
-      List<Placed> accepted = reserve(e.getKey(), e.getValue());
-      again |= accepted.size() < e.getValue().size();
-      for (Placed p : accepted) {
-        bind(p);
+      outcomes.add(writers.submit(() -> {
+        List<Placed> accepted = reserve(e.getKey(), e.getValue());
+        List<java.util.concurrent.Future<?>> binds = new ArrayList<>();
+        for (Placed p : accepted) {
+          binds.add(binders.submit(() -> bind(p)));
+        }
+        for (java.util.concurrent.Future<?> b : binds) {
+          b.get();
+        }
+        return accepted.size() < e.getValue().size();
+      }));
+    }
+    for (java.util.concurrent.Future<Boolean> f : outcomes) {
+      try {
+        again |= f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        log.warn("scheduler: a reservation or bind failed: {}", e.getCause().toString());
+        again = true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Result.requeue();
       }
     }
     // Lost reservation races retry soon. Unplaced tasks are retried on any node or task change, and
