@@ -29,15 +29,20 @@ final class ControlPlane implements AutoCloseable {
   }
 
   static ControlPlane start(ReplicaConfig store, String host, int port) throws IOException {
+    return start(store, host, port, true);
+  }
+
+  /** With {@code controllers} false, only the store and the API server (no reconciliation at all). */
+  static ControlPlane start(ReplicaConfig store, String host, int port, boolean controllers) throws IOException {
     Replica replica = Replica.start(store);
     ApiServer server = null;
     ApiClient client = null;
     try {
       server = ApiServer.start(replica.store(), ApiServerConfig.defaults(host, port));
       client = new ApiClient(ClientConfig.defaults(server.url()));
-      ControllerManager controllers = ControllerManager.start(client,
-          ManagerConfig.defaults().withIdentity(store.self().id() + "@" + server.url()));
-      return new ControlPlane(replica, server, client, controllers);
+      ControllerManager manager = controllers ? ControllerManager.start(client,
+          ManagerConfig.defaults().withIdentity(store.self().id() + "@" + server.url())) : null;
+      return new ControlPlane(replica, server, client, manager);
     } catch (RuntimeException e) {
       if (client != null) {
         client.close();
@@ -60,7 +65,9 @@ final class ControlPlane implements AutoCloseable {
 
   @Override
   public void close() {
-    controllers.close();
+    if (controllers != null) {
+      controllers.close();
+    }
     client.close();
     server.close();
     replica.close();

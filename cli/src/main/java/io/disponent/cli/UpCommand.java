@@ -31,12 +31,17 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-agent", description = "Run no local agent (control plane only).")
   boolean noAgent;
 
+  @Option(names = "--api-only", description = "Run only the store and the API server: no controllers, no agent"
+      + " (to run them elsewhere, or to exercise the API alone).")
+  boolean apiOnly;
+
   @Override
   public Integer call() throws Exception {
     String address = "127.0.0.1:" + storePort;
-    ControlPlane plane = ControlPlane.start(ReplicaConfig.single(address, dataDir.resolve("store")), "127.0.0.1", port);
+    ControlPlane plane = ControlPlane.start(ReplicaConfig.single(address, dataDir.resolve("store")), "127.0.0.1", port,
+        !apiOnly);
     Agent agent = null;
-    if (!noAgent) {
+    if (!noAgent && !apiOnly) {
       try {
         String node = nodeName != null ? nodeName : InetAddress.getLocalHost().getHostName().toLowerCase();
         agent = Agent.start(AgentConfig.of(List.of(plane.url()), node, dataDir.resolve("agent")));

@@ -71,20 +71,22 @@ final class DisponentProcess implements AutoCloseable {
     }
   }
 
-  static DisponentProcess start(Path dataDir) {
-    return start(dataDir, freePort(), freePort());
+  static DisponentProcess start(Path dataDir, String... extraArgs) {
+    return start(dataDir, freePort(), freePort(), extraArgs);
   }
 
-  static DisponentProcess start(Path dataDir, int port, int storePort) {
+  static DisponentProcess start(Path dataDir, int port, int storePort, String... extraArgs) {
     Path root = root();
     try {
       String classpath = classpath(root);
       Files.createDirectories(dataDir);
       Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + Instant.now().toEpochMilli() + ".log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          "-cp", classpath, "io.disponent.cli.Main", "up",
-          "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--store-port", Integer.toString(storePort)))
+      List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.disponent.cli.Main", "up",
+          "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--store-port", Integer.toString(storePort)));
+      command.addAll(List.of(extraArgs));
+      ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile());
       DisponentProcess p = new DisponentProcess(dataDir, port, storePort, log, pb.start());

@@ -31,7 +31,7 @@ class RestartE2E {
   @Test
   void objectsSurviveASigtermAndARestart() {
     Path data = work.resolve("data");
-    server = DisponentProcess.start(data);
+    server = DisponentProcess.start(data, "--api-only");
     int port = server.port();
     int storePort = server.storePort();
     Kubectl kubectl = new Kubectl(server.kubeconfig(), work.resolve("home"));
@@ -48,7 +48,7 @@ class RestartE2E {
     assertThat(exit).as("exit on SIGTERM (143 = 128 + 15 when the JVM reports the signal)").isIn(0, 143);
     assertThat(server.log()).contains("stopping");
 
-    server = DisponentProcess.start(data, port, storePort);
+    server = DisponentProcess.start(data, port, storePort, "--api-only");
     String after = run(kubectl, "get", "dsvc", "survivor", "-n", "kept", "-o",
         "jsonpath={.metadata.uid} {.metadata.resourceVersion} {.spec.instances} {.metadata.labels.restart}").out();
     assertThat(after).isEqualTo(before).endsWith(" 3 before");

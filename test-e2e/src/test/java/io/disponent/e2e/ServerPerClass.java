@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-/** One {@code disponent up} and one kubectl home per test class, in target/e2e/{Class}-*. */
+/**
+ * One {@code disponent up --api-only} and one kubectl home per test class, in target/e2e/{Class}-*: these
+ * classes test the API as kubectl sees it, so no controller may rewrite what they write.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerPerClass {
 
@@ -19,7 +22,7 @@ abstract class ServerPerClass {
   void startServer() {
     DisponentProcess.assumeRunnable();
     work = DisponentProcess.workDir(getClass());
-    server = DisponentProcess.start(work.resolve("data"));
+    server = DisponentProcess.start(work.resolve("data"), "--api-only");
     kubectl = new Kubectl(server.kubeconfig(), work.resolve("home"));
   }
 
