@@ -76,15 +76,22 @@ final class DisponentProcess implements AutoCloseable {
   }
 
   static DisponentProcess start(Path dataDir, int port, int storePort) {
+    return start(dataDir, port, storePort, List.of());
+  }
+
+  /** {@code up} with more arguments (e.g. {@code --no-agent}). */
+  static DisponentProcess start(Path dataDir, int port, int storePort, List<String> extraArgs) {
     Path root = root();
     try {
       String classpath = classpath(root);
       Files.createDirectories(dataDir);
       Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + Instant.now().toEpochMilli() + ".log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           "-cp", classpath, "io.disponent.cli.Main", "up",
-          "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--store-port", Integer.toString(storePort)))
+          "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--store-port", Integer.toString(storePort)));
+      command.addAll(extraArgs);
+      ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile());
       DisponentProcess p = new DisponentProcess(dataDir, port, storePort, log, pb.start());
