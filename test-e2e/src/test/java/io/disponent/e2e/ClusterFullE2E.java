@@ -62,7 +62,7 @@ class ClusterFullE2E extends ClusterPerClass {
         %s      resources: {cpus: "10m", memory: "32Mi"}
               ports: [{name: http}]
               healthChecks:
-              - {type: HTTP, portName: http, path: /, gracePeriodSeconds: 10, intervalSeconds: 1, timeoutSeconds: 1, maxConsecutiveFailures: 2}
+              - {type: HTTP, portName: http, path: /, gracePeriodSeconds: 10, intervalSeconds: 2, timeoutSeconds: 1, maxConsecutiveFailures: 2}
         %s""".formatted(name, instances, script, extraSpec);
   }
 
@@ -160,7 +160,7 @@ class ClusterFullE2E extends ClusterPerClass {
               resources: {cpus: "10m", memory: "32Mi"}
               ports: [{name: http}]
               healthChecks:
-              - {type: HTTP, portName: http, path: /, gracePeriodSeconds: 10, intervalSeconds: 1, timeoutSeconds: 1, maxConsecutiveFailures: 3}
+              - {type: HTTP, portName: http, path: /, gracePeriodSeconds: 10, intervalSeconds: 2, timeoutSeconds: 1, maxConsecutiveFailures: 3}
         """;
     apply(manifest.formatted("hello"));
     List<JsonNode> v1 = awaitLive("roller", 3, ClusterPerClass::runningHealthy);
@@ -262,7 +262,7 @@ class ClusterFullE2E extends ClusterPerClass {
     assertThat(cond.path("reason").asText()).isEqualTo("MoreThanHalfUnhealthy");
     assertThat(cond.path("message").asText()).contains("2 of 2 instances unhealthy");
 
-    DisponentProcess.sleep(6000); // well past maxConsecutiveFailures * interval
+    DisponentProcess.sleep(8000); // well past maxConsecutiveFailures * interval
     List<JsonNode> still = live("allbad");
     assertThat(names(still)).isEqualTo(names(healthy));
     assertThat(still).allMatch(t -> "RUNNING".equals(state(t)) && alive(pid(t)));
