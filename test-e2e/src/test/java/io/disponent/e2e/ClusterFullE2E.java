@@ -59,7 +59,7 @@ class ClusterFullE2E extends ClusterPerClass {
               - python3
               - -c
               - |
-        %s      resources: {cpus: "10m", memory: "64Mi"}
+        %s      resources: {cpus: "200m", memory: "64Mi"}
               ports: [{name: http}]
               healthChecks:
               - {type: HTTP, portName: http, path: /, gracePeriodSeconds: 10, intervalSeconds: 2, timeoutSeconds: 1, maxConsecutiveFailures: 2}
@@ -157,7 +157,7 @@ class ClusterFullE2E extends ClusterPerClass {
             spec:
               command: ["python3", "-m", "http.server", "--bind", "127.0.0.1", "$(PORT_HTTP)"]
               env: [{name: GREETING, value: %s}]
-              resources: {cpus: "10m", memory: "64Mi"}
+              resources: {cpus: "200m", memory: "64Mi"}
               ports: [{name: http}]
               healthChecks:
               - {type: HTTP, portName: http, path: /, gracePeriodSeconds: 10, intervalSeconds: 2, timeoutSeconds: 1, maxConsecutiveFailures: 3}
