@@ -75,6 +75,11 @@ final class DisponentProcess implements AutoCloseable {
     return start(dataDir, freePort(), freePort(), extraArgs);
   }
 
+  static DisponentProcess start(Path dataDir, int port, int storePort, List<String> extraArgs) {
+    return start(dataDir, port, storePort, extraArgs.toArray(String[]::new));
+  }
+
+  /** {@code up} with more arguments (e.g. {@code --no-agent}, {@code --api-only}). */
   static DisponentProcess start(Path dataDir, int port, int storePort, String... extraArgs) {
     Path root = root();
     try {
