@@ -341,9 +341,11 @@ class WatchHubTest {
   void blockedListenerDoesNotDelayOthers() {
     WatchHub hub = hub(new WatchHubConfig(10_000, 100, 2));
     CountDownLatch gate = gate();
+    java.util.concurrent.atomic.AtomicInteger blockedCalls = new java.util.concurrent.atomic.AtomicInteger();
     Recorder blocked = new Recorder() {
       @Override
       void handle(List<WatchEvent> batch) {
+        blockedCalls.incrementAndGet();
         blockUntil(gate);
       }
     };
@@ -354,7 +356,8 @@ class WatchHubTest {
       commit(hub, "k");
     }
     eventually().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(others.events()).hasSize(5));
-    assertThat(blocked.events()).hasSizeLessThan(5);
+    // The blocked listener is still inside its first call (which may carry all five events at once).
+    assertThat(blockedCalls).hasValue(1);
     gate.countDown();
     awaitCount(blocked, 5);
   }
