@@ -247,15 +247,12 @@ class ClusterFullE2E extends ClusterPerClass {
   }
 
   /**
-   * Scenario 6: every instance's check starts failing. Health checks of different tasks fail at
-   * different ticks, so the first to turn Unhealthy may be killed (1 of 3 is not more than half);
-   * from the second on, more than half are unhealthy and health kills stop: the survivors keep
-   * running, and HealthKillsSuspended=True says why.
+   * Scenario 6: every instance's check starts failing. Checks of different tasks fail at different
+   * ticks, so the first to turn Unhealthy is killed (1 of 3 is not more than half); its replacement
+   * counts as unhealthy until it is Healthy, so when the second fails more than half are and health
+   * kills stop: the survivors keep running, and HealthKillsSuspended=True says why.
    */
   @Test
-  @org.junit.jupiter.api.Disabled("real checks turn Unhealthy one at a time, and each is killed and replaced before the"
-      + " next fails, so more than half are never unhealthy at once: the kill budget needs a window of recent health"
-      + " kills, not an instant count (KillBudget is unit-tested; issue 4 stays open)")
   void killBudgetSuspendsHealthKills() {
     apply(flakyService("allbad", 3, ""));
     List<JsonNode> healthy = awaitLive("allbad", 3, ClusterPerClass::runningHealthy);

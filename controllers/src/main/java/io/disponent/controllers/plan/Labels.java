@@ -18,6 +18,8 @@ public final class Labels {
   public static final String LAST_FAILURE = "disponent.io/last-failure";
   /** Annotation on a Task: the Task it replaces (a drain surge or a replacement). */
   public static final String REPLACES = "disponent.io/replaces";
+  /** On a Task created to replace one killed for health: it counts against the kill budget until Healthy. */
+  public static final String AFTER_HEALTH_KILL = "disponent.io/after-health-kill";
   /**
    * Task condition set by the node lifecycle controller: {@code False} while the Task is UNREACHABLE,
    * its {@code lastTransitionTime} says since when.

@@ -102,13 +102,25 @@ public final class ServicePlanner {
       }
     }
 
-    long unhealthy = live.stream().filter(TaskView::unhealthy).count();
+    // Checks fail one task at a time, and each is replaced before the next fails: a replacement of a
+    // health kill counts as unhealthy until it is Healthy, so a shared cause still trips the budget.
+    Set<String> afterHealthKill = new HashSet<>();
+    for (Task task : tasks) {
+      if (task.metadata() != null && task.metadata().getAnnotations() != null
+          && "true".equals(task.metadata().getAnnotations().get(Labels.AFTER_HEALTH_KILL))) {
+        afterHealthKill.add(task.metadata().getName());
+      }
+    }
+    long unhealthy = live.stream().filter(TaskView::unhealthy).count()
+        + live.stream().filter(t -> afterHealthKill.contains(t.name()) && !t.healthy() && !t.unhealthy()).count();
     KillBudget budget = KillBudget.of(instances, (int) unhealthy, generation, previous, now);
+    int healthKills = 0;
     if (budget.killsAllowed()) {
       for (TaskView t : List.copyOf(live)) {
         if (t.unhealthy()) {
           kill.add(new TaskRemoval(t.name(), TaskRemoval.Reason.UNHEALTHY));
           live.remove(t);
+          healthKills++;
         }
       }
     }
@@ -160,7 +172,7 @@ public final class ServicePlanner {
       }
     }
     for (int i = 0; i < toCreate; i++) {
-      create.add(new TaskCreate(revision, null, 0, null));
+      create.add(new TaskCreate(revision, null, 0, null, i < healthKills));
     }
     for (TaskView t : live) {
       if (!t.healthy() && t.consecutiveFailures() >= crashLoop && t.consecutiveFailures() > 0) {

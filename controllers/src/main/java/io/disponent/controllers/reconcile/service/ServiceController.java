@@ -205,6 +205,6 @@ public final class ServiceController implements Reconciler {
   /** The Task object to create for {@code c}. */
   static ObjectNode newTask(JsonNode serviceJson, Service service, TaskCreate c) {
     return TaskFactory.task(serviceJson, service.spec().template(), c.revision(), c.replaces(),
-        c.consecutiveFailures(), c.lastFailure());
+        c.consecutiveFailures(), c.lastFailure(), c.afterHealthKill());
   }
 }

@@ -16,6 +16,12 @@ public final class TaskFactory {
    */
   public static ObjectNode task(JsonNode service, TaskTemplate template, String revision, String replaces,
       int consecutiveFailures, String lastFailure) {
+    return task(service, template, revision, replaces, consecutiveFailures, lastFailure, false);
+  }
+
+  /** As above; {@code afterHealthKill} marks a replacement of a Task killed for health. */
+  public static ObjectNode task(JsonNode service, TaskTemplate template, String revision, String replaces,
+      int consecutiveFailures, String lastFailure, boolean afterHealthKill) {
     ObjectNode t = Json.object().put("apiVersion", "disponent.io/v1").put("kind", "Task");
     ObjectNode meta = t.putObject("metadata");
     meta.put("generateName", Json.name(service) + "-").put("namespace", Json.namespace(service));
@@ -32,6 +38,9 @@ public final class TaskFactory {
     labels.put(Labels.SERVICE, Json.name(service)).put(Labels.REVISION, revision);
     if (replaces != null) {
       annotations.put(Labels.REPLACES, replaces);
+    }
+    if (afterHealthKill) {
+      annotations.put(Labels.AFTER_HEALTH_KILL, "true");
     }
     if (consecutiveFailures > 0) {
       annotations.put(Labels.CONSECUTIVE_FAILURES, String.valueOf(consecutiveFailures));
