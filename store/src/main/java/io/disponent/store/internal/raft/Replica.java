@@ -126,14 +126,32 @@ public final class Replica implements AutoCloseable {
     }
   }
 
+  private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
+
   @Override
   public void close() {
     chores.shutdownNow();
     store.close();
+    // Ratis waits without a deadline for the gRPC server's calls to end; one stuck stream (seen under
+    // load in ReplicationIT) would hang the close, and with it a SIGTERM'd `disponent up`. Its
+    // listener is closed first, so going on after a bounded wait frees the port all the same.
+    Thread closer = new Thread(() -> {
+      try {
+        server.close();
+      } catch (IOException e) {
+        LOG.warn("closing replica {}", config.self().id(), e);
+      }
+    }, "replica-close-" + config.self().id());
+    closer.setDaemon(true);
+    closer.start();
     try {
-      server.close();
-    } catch (IOException e) {
-      LOG.warn("closing replica {}", config.self().id(), e);
+      closer.join(CLOSE_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (closer.isAlive()) {
+      LOG.warn("replica {}: the Raft server did not finish closing within {} s (a gRPC call is stuck); going on",
+          config.self().id(), CLOSE_WAIT.toSeconds());
     }
     callbacks.shutdownNow();
     try {
