@@ -1,6 +1,7 @@
 package io.disponent.apiserver.internal.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.disponent.apiserver.internal.jsonpath.JsonPaths;
 import io.disponent.apiserver.internal.storage.StoredObject;
 import io.disponent.apiserver.selector.FieldSelector;
 import io.disponent.apiserver.selector.LabelSelector;
@@ -34,10 +35,7 @@ public record WatchFilter(String namespace, LabelSelector labels, FieldSelector 
       case "metadata.namespace":
         return o.namespace();
       default:
-        JsonNode node = o.object();
-        for (String part : field.split("\\.")) {
-          node = node.path(part);
-        }
+        JsonNode node = JsonPaths.simple(o.object(), field);
         return node.isValueNode() ? node.asText() : "";
     }
   }

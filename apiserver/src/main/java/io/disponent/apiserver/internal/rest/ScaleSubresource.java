@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.apiserver.internal.errors.ApiException;
 import io.disponent.apiserver.internal.errors.StatusCause;
 import io.disponent.apiserver.internal.json.Json;
+import io.disponent.apiserver.internal.jsonpath.JsonPaths;
 import io.disponent.apiserver.internal.registry.ResourceType;
 import java.util.List;
 
@@ -25,11 +26,11 @@ public final class ScaleSubresource {
         meta.set(f, m.get(f));
       }
     }
-    s.putObject("spec").put("replicas", at(obj, scale.specReplicasPath()).asInt(0));
+    s.putObject("spec").put("replicas", JsonPaths.simple(obj, scale.specReplicasPath()).asInt(0));
     ObjectNode status = s.putObject("status");
-    status.put("replicas", at(obj, scale.statusReplicasPath()).asInt(0));
+    status.put("replicas", JsonPaths.simple(obj, scale.statusReplicasPath()).asInt(0));
     if (scale.labelSelectorPath() != null) {
-      JsonNode sel = at(obj, scale.labelSelectorPath());
+      JsonNode sel = JsonPaths.simple(obj, scale.labelSelectorPath());
       if (sel.isTextual()) {
         status.put("selector", sel.asText());
       }
@@ -47,13 +48,7 @@ public final class ScaleSubresource {
           List.of(StatusCause.invalid("spec.replicas", replicas, "must be greater than or equal to 0")));
     }
     ObjectNode copy = obj.deepCopy();
-    String[] parts = scale.specReplicasPath().substring(1).split("\\.");
-    ObjectNode node = copy;
-    for (int i = 0; i < parts.length - 1; i++) {
-      JsonNode next = node.get(parts[i]);
-      node = next instanceof ObjectNode o ? o : node.putObject(parts[i]);
-    }
-    node.put(parts[parts.length - 1], replicas.asInt());
+    JsonPaths.set(copy, scale.specReplicasPath(), copy.numberNode(replicas.asInt()));
     return copy;
   }
 
@@ -62,13 +57,5 @@ public final class ScaleSubresource {
       throw ApiException.notFound("the server could not find the requested resource");
     }
     return type.scale();
-  }
-
-  private static JsonNode at(JsonNode obj, String path) {
-    JsonNode node = obj;
-    for (String part : path.substring(1).split("\\.")) {
-      node = node.path(part);
-    }
-    return node;
   }
 }
