@@ -68,7 +68,6 @@ public final class ApiServer implements AutoCloseable {
 
   private ApiServer(Store rawStore, ApiServerConfig config) {
     this.config = config;
-    Map<String, Integer> noWatchers = Map.of();
     this.metrics = new ApiMetrics(this::watchersByResource);
     Store store = new MeteredStore(rawStore, metrics);
     this.caches = new WatchCaches(store, config.watchCache());

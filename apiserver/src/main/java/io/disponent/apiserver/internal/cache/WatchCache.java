@@ -19,7 +19,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -293,19 +292,6 @@ public final class WatchCache implements AutoCloseable {
       if (!closed) {
         restart(cause);
       }
-    }
-  }
-
-  /** For tests and metrics: the objects held. */
-  public int size() {
-    synchronized (lock) {
-      return objects.size();
-    }
-  }
-
-  Map<String, StoredObject> objectsForTest() {
-    synchronized (lock) {
-      return Map.copyOf(objects);
     }
   }
 }
