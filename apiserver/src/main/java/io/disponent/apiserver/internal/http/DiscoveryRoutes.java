@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,14 +35,14 @@ public final class DiscoveryRoutes {
     http.route("/version", ctx -> send(ctx, "version", () -> VersionInfo.body("disponent", buildDate)));
     http.route("/api", ctx -> {
       DiscoveryFormat f = format(ctx);
-      ObjectNode doc = f.aggregated() ? Discovery.aggregatedCore(types(), f)
-          : Discovery.apiVersions(ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort());
-      return send(ctx, f.contentType(), "api:" + f, doc);
+      String address = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
+      return sendCached(ctx, f.contentType(), "api:" + f,
+          () -> f.aggregated() ? Discovery.aggregatedCore(types(), f) : Discovery.apiVersions(address));
     });
     http.route("/apis", ctx -> {
       DiscoveryFormat f = format(ctx);
-      return send(ctx, f.contentType(), "apis:" + f,
-          f.aggregated() ? Discovery.aggregatedGroups(types(), f) : Discovery.apiGroupList(types()));
+      return sendCached(ctx, f.contentType(), "apis:" + f,
+          () -> f.aggregated() ? Discovery.aggregatedGroups(types(), f) : Discovery.apiGroupList(types()));
     });
     http.route("/openapi/v3", ctx -> send(ctx, "openapi", () -> OpenApiV3.root(types())));
     http.route("/openapi/v2", ctx -> {
@@ -64,11 +63,8 @@ public final class DiscoveryRoutes {
         throw ApiException.notFound("the server could not find the requested resource");
       }
       String version = p[p.length - 1];
-      Optional<ObjectNode> doc = OpenApiV3.groupVersion(types(), group, version);
-      if (doc.isEmpty()) {
-        throw ApiException.notFound("the server could not find the requested resource");
-      }
-      return send(ctx, "application/json", "openapi:" + group + "/" + version, doc.get());
+      return sendCached(ctx, "application/json", "openapi:" + group + "/" + version,
+          () -> OpenApiV3.groupVersion(types(), group, version).orElseThrow(DiscoveryRoutes::notFound));
     }
     if (p[0].equals("api") && p.length == 2) {
       return resourceList(ctx, "", p[1]);
@@ -85,7 +81,7 @@ public final class DiscoveryRoutes {
           out.put("kind", "APIGroup");
           out.put("apiVersion", "v1");
           out.setAll(group);
-          return send(ctx, "application/json", "group:" + p[1], out);
+          return sendCached(ctx, "application/json", "group:" + p[1], () -> out);
         }
       }
       throw ApiException.notFound("the server could not find the requested resource");
@@ -94,11 +90,12 @@ public final class DiscoveryRoutes {
   }
 
   private boolean resourceList(Context ctx, String group, String version) {
-    Optional<ObjectNode> doc = Discovery.apiResourceList(types(), group, version);
-    if (doc.isEmpty()) {
-      throw ApiException.notFound("the server could not find the requested resource");
-    }
-    return send(ctx, "application/json", "resources:" + group + "/" + version, doc.get());
+    return sendCached(ctx, "application/json", "resources:" + group + "/" + version,
+        () -> Discovery.apiResourceList(types(), group, version).orElseThrow(DiscoveryRoutes::notFound));
+  }
+
+  private static ApiException notFound() {
+    return ApiException.notFound("the server could not find the requested resource");
   }
 
   private DiscoveryFormat format(Context ctx) {
@@ -113,10 +110,6 @@ public final class DiscoveryRoutes {
 
   private boolean send(Context ctx, String key, java.util.function.Supplier<ObjectNode> doc) {
     return sendCached(ctx, "application/json", key, doc);
-  }
-
-  private boolean send(Context ctx, String contentType, String key, ObjectNode doc) {
-    return sendCached(ctx, contentType, key, () -> doc);
   }
 
   private boolean sendCached(Context ctx, String contentType, String key, java.util.function.Supplier<ObjectNode> doc) {
