@@ -19,6 +19,8 @@ public final class CrdSync implements AutoCloseable {
   private final WatchCache cache;
   private final Thread thread;
   private volatile boolean closed;
+  /** The watch being followed; null when it ended and the loop must open another. */
+  private volatile WatchCache.Registration registration;
 
   public CrdSync(Registry registry, WatchCache cache) {
     this.registry = registry;
@@ -33,12 +35,11 @@ public final class CrdSync implements AutoCloseable {
     for (WatchItem item : reg.initial()) {
       registry.put(item.object().object());
     }
+    // Set before the thread starts: seeing null, it would open a second watch and leak the first.
+    registration = reg;
     thread.start();
-    this.registration = reg;
     return this;
   }
-
-  private volatile WatchCache.Registration registration;
 
   private void run() {
     long resumeFrom = 0;
@@ -60,6 +61,7 @@ public final class CrdSync implements AutoCloseable {
           apply(item);
           resumeFrom = item.revision();
         } else if (reg.watcher().terminated()) {
+          reg.watcher().close();
           registration = null;
         }
       } catch (InterruptedException e) {
