@@ -58,17 +58,13 @@ public final class ResourceHandler {
   public Target resolve(String method, String path, Context ctx) {
     RequestInfo info = RequestInfo.parse(path);
     if (info == null) {
-      throw ApiException.notFound("the server could not find the requested resource");
+      throw notFound();
     }
-    ResourceType type = registry.snapshot().find(info.group(), info.version(), info.plural())
-        .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
-    if (info.namespace() != null && !type.namespaced()) {
-      throw ApiException.notFound("the server could not find the requested resource");
-    }
+    ResourceType type = served(info);
     if (info.subresource() != null && (!SUBRESOURCES.contains(info.subresource())
         || ("status".equals(info.subresource()) && !type.statusSubresource())
         || ("scale".equals(info.subresource()) && type.scale() == null))) {
-      throw ApiException.notFound("the server could not find the requested resource");
+      throw notFound();
     }
     return new Target(type, info, verb(method, info, ctx));
   }
@@ -77,14 +73,23 @@ public final class ResourceHandler {
   public Target resolveWatch(String path) {
     RequestInfo info = RequestInfo.parse(path);
     if (info == null || info.subresource() != null) {
-      throw ApiException.notFound("the server could not find the requested resource");
+      throw notFound();
     }
+    return new Target(served(info), info, "WATCH");
+  }
+
+  /** The served type a parsed path names, or 404 (a namespace on a cluster-scoped kind included). */
+  private ResourceType served(RequestInfo info) {
     ResourceType type = registry.snapshot().find(info.group(), info.version(), info.plural())
-        .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource"));
+        .orElseThrow(ResourceHandler::notFound);
     if (info.namespace() != null && !type.namespaced()) {
-      throw ApiException.notFound("the server could not find the requested resource");
+      throw notFound();
     }
-    return new Target(type, info, "WATCH");
+    return type;
+  }
+
+  private static ApiException notFound() {
+    return ApiException.notFound("the server could not find the requested resource");
   }
 
   private static String verb(String method, RequestInfo info, Context ctx) {
@@ -180,7 +185,7 @@ public final class ResourceHandler {
 
   private void list(Context ctx, ResourceType type, RequestInfo info) {
     if (info.subresource() != null) {
-      throw ApiException.notFound("the server could not find the requested resource");
+      throw notFound();
     }
     ListOptions options = ListOptions.parse(ctx::queryParam);
     ResourceReads.ListResult r = reads.list(type, info.namespace(), options);
@@ -211,7 +216,7 @@ public final class ResourceHandler {
 
   private void watch(Context ctx, ResourceType type, RequestInfo info) throws IOException {
     if (info.subresource() != null) {
-      throw ApiException.notFound("the server could not find the requested resource");
+      throw notFound();
     }
     Prepared p = prepareWatch(new Target(type, info, "WATCH"), ctx::queryParam, ctx.header("Accept"));
     ctx.status(200);
