@@ -7,6 +7,7 @@ import io.disponent.controllers.client.ApiClient;
 import io.disponent.controllers.client.ClientConfig;
 import io.disponent.controllers.client.Gvr;
 import io.disponent.controllers.client.PatchType;
+import io.disponent.controllers.plan.TaskStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -101,13 +102,8 @@ final class NodeCommand {
 
     private long remaining(ApiClient client) {
       return client.list(Gvr.TASKS, null, null, "spec.nodeName=" + name).items().stream()
-          .filter(t -> !isTerminal(t.path("status").path("state").asText("")))
+          .filter(t -> !TaskStates.terminal(t.path("status").path("state").asText(null)))
           .count();
-    }
-
-    private static boolean isTerminal(String state) {
-      return state.equals("FINISHED") || state.equals("FAILED") || state.equals("KILLED") || state.equals("GONE")
-          || state.equals("ERROR");
     }
   }
 }
