@@ -18,6 +18,7 @@ import io.disponent.agent.runtime.TaskLaunchException;
 import io.disponent.agent.runtime.TaskState;
 import io.disponent.controllers.client.ApiClient;
 import io.disponent.controllers.client.ApiException;
+import io.disponent.controllers.client.ConflictException;
 import io.disponent.controllers.client.Gvr;
 import io.disponent.controllers.client.NotFoundException;
 import io.disponent.controllers.client.PatchType;
@@ -309,15 +310,7 @@ public final class TaskSupervisor implements AutoCloseable {
     TaskId id = new TaskId(ns(task), name(task), uid(task));
     TaskSpec spec = Models.read(task.path("spec"), TaskSpec.class);
     Map<String, Integer> hostPorts = hostPorts(spec);
-    if (!hasFinalizer(task)) {
-      ArrayNode fins = Models.MAPPER.createArrayNode();
-      task.path("metadata").path("finalizers").forEach(fins::add);
-      fins.add(FINALIZER);
-      ObjectNode patch = Models.MAPPER.createObjectNode();
-      patch.putObject("metadata").set("finalizers", fins);
-      ((ObjectNode) patch.get("metadata")).put("resourceVersion", task.path("metadata").path("resourceVersion").asText());
-      task = client.patch(Gvr.TASKS, id.namespace(), id.name(), PatchType.MERGE, patch);
-    }
+    task = addFinalizer(task);
     task = patchStatus(task, new TaskStatus(generation(task), "STARTING", null, false, null, null, null, null,
         null, null, null, null, null, null));
     LaunchSpec launch = new LaunchSpec(id, spec, hostPorts, nodeName, nodeAddress, serviceName(task), null);
@@ -338,6 +331,35 @@ public final class TaskSupervisor implements AutoCloseable {
     watchHealth(l, launch, started);
     events.normal(task, "Started", "started on node " + nodeName + " as pid " + pid(l.last));
     report(l, task);
+  }
+
+  /**
+   * Adds the agent's finalizer, guarded by the resourceVersion (the list replaces the whole
+   * array); the control plane often writes the Task just after binding it, so a conflict is
+   * retried at once on a fresh copy rather than on the next pass.
+   */
+  private JsonNode addFinalizer(JsonNode task) {
+    String uid = uid(task);
+    for (int attempt = 1; ; attempt++) {
+      if (hasFinalizer(task)) {
+        return task;
+      }
+      ArrayNode fins = Models.MAPPER.createArrayNode();
+      task.path("metadata").path("finalizers").forEach(fins::add);
+      fins.add(FINALIZER);
+      ObjectNode patch = Models.MAPPER.createObjectNode();
+      patch.putObject("metadata").set("finalizers", fins);
+      ((ObjectNode) patch.get("metadata")).put("resourceVersion", task.path("metadata").path("resourceVersion").asText());
+      try {
+        return client.patch(Gvr.TASKS, ns(task), name(task), PatchType.MERGE, patch);
+      } catch (ConflictException e) {
+        JsonNode fresh = client.get(Gvr.TASKS, ns(task), name(task));
+        if (attempt == 5 || !uid.equals(uid(fresh)) || fresh.path("metadata").hasNonNull("deletionTimestamp")) {
+          throw e; // still racing, deleted meanwhile, or a new Task of the same name: the next pass decides
+        }
+        task = fresh;
+      }
+    }
   }
 
   private void retryLaunchErrors() {
