@@ -29,6 +29,10 @@ public final class Json {
     return o.path("metadata").path("uid").asText();
   }
 
+  public static String resourceVersion(JsonNode o) {
+    return o.path("metadata").path("resourceVersion").asText();
+  }
+
   public static boolean deleting(JsonNode o) {
     return o.path("metadata").hasNonNull("deletionTimestamp");
   }

@@ -21,6 +21,8 @@ import io.disponent.controllers.runtime.EventRecorder;
 import io.disponent.controllers.runtime.Key;
 import io.disponent.controllers.runtime.Reconciler;
 import io.disponent.controllers.runtime.Result;
+import io.disponent.controllers.runtime.SlowStart;
+import io.disponent.controllers.runtime.WriteBarrier;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.Service;
 import io.disponent.crds.model.Task;
@@ -41,16 +43,22 @@ import java.util.Map;
  * deleted counts as KILLING for the planner. Idempotent: a repeated call finds the Tasks it created.
  */
 public final class ServiceController implements Reconciler {
+  /** Parallel creates per pass: 1, 2, 4, … up to this many at once. */
+  static final int MAX_CREATE_BATCH = 32;
+  static final Duration CACHE_WAIT = Duration.ofMillis(20);
+
   private final ApiClient client;
   private final Caches caches;
   private final EventRecorder events;
   private final Clock clock;
+  private final WriteBarrier barrier;
 
   public ServiceController(ApiClient client, Caches caches, EventRecorder events, Clock clock) {
     this.client = client;
     this.caches = caches;
     this.events = events;
     this.clock = clock;
+    this.barrier = new WriteBarrier(clock, Duration.ofSeconds(30));
   }
 
   public Controller controller(int workers) {
@@ -66,6 +74,9 @@ public final class ServiceController implements Reconciler {
     JsonNode json = caches.services.getJson(key.namespace(), key.name()).orElse(null);
     if (json == null || Json.deleting(json)) {
       return Result.done(); // the garbage collector handles dependents
+    }
+    if (!barrier.caughtUp(key, caches.tasks.lastResourceVersion())) {
+      return Result.requeueAfter(CACHE_WAIT); // the cache has not seen this Service's last Task writes yet
     }
     Service service = Models.read(json, Service.class);
     Instant now = clock.instant();
@@ -108,7 +119,7 @@ public final class ServiceController implements Reconciler {
       if (t == null || Json.deleting(t)) {
         continue;
       }
-      delete(key.namespace(), r.task(), false);
+      delete(key, r.task(), false);
       events.normal(json, "Killing", "task " + r.task() + ": " + r.reason());
       if (r.reason() == TaskRemoval.Reason.SCALE_DOWN) {
         scaledDown++;
@@ -121,12 +132,16 @@ public final class ServiceController implements Reconciler {
       }
       boolean lost = r.reason() == TaskRemoval.Reason.UNREACHABLE_EXPUNGED || r.reason() == TaskRemoval.Reason.NODE_GONE;
       if (!Json.deleting(t) || lost) {
-        delete(key.namespace(), r.task(), lost);
+        delete(key, r.task(), lost);
       }
     }
     int fresh = 0;
-    for (TaskCreate c : plan.create()) {
-      JsonNode created = client.create(Gvr.TASKS, key.namespace(), newTask(json, service, c));
+    SlowStart.Outcome<TaskCreate, JsonNode> creates = SlowStart.run(plan.create(), MAX_CREATE_BATCH,
+        c -> client.create(Gvr.TASKS, key.namespace(), newTask(json, service, c)));
+    for (SlowStart.Done<TaskCreate, JsonNode> done : creates.done()) {
+      TaskCreate c = done.item();
+      JsonNode created = done.result();
+      barrier.wrote(key, Json.resourceVersion(created));
       if (c.replaces() != null) {
         events.normal(json, "Replaced", "task " + c.replaces() + " (" + c.lastFailure() + ") replaced by "
             + Json.name(created) + " after " + c.consecutiveFailures() + " failure(s)");
@@ -138,6 +153,7 @@ public final class ServiceController implements Reconciler {
     if (fresh > 0) {
       events.normal(json, "ScaledUp", "created " + fresh + " task(s)");
     }
+    creates.orThrow();
     if (scaledDown > 0) {
       events.normal(json, "ScaledDown", "killing " + scaledDown + " task(s)");
     }
@@ -171,7 +187,8 @@ public final class ServiceController implements Reconciler {
     }
   }
 
-  private void delete(String ns, String name, boolean dropAgentFinalizer) {
+  private void delete(Key key, String name, boolean dropAgentFinalizer) {
+    String ns = key.namespace();
     try {
       if (dropAgentFinalizer) {
         JsonNode t = client.get(Gvr.TASKS, ns, name);
@@ -180,7 +197,7 @@ public final class ServiceController implements Reconciler {
           client.patch(Gvr.TASKS, ns, name, PatchType.MERGE, Json.finalizersPatch(f));
         }
       }
-      client.delete(Gvr.TASKS, ns, name, DeleteOptions.DEFAULT);
+      barrier.wrote(key, Json.resourceVersion(client.delete(Gvr.TASKS, ns, name, DeleteOptions.DEFAULT)));
     } catch (NotFoundException e) {
       // gone already: what we wanted
     }
