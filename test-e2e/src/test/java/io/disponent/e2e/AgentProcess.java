@@ -31,10 +31,18 @@ final class AgentProcess implements AutoCloseable {
 
   /** {@code disponent agent --server URL --name NAME --data-dir DIR} plus {@code extraArgs}. */
   static AgentProcess start(String serverUrl, String name, Path dataDir, List<String> extraArgs) {
+    return start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), serverUrl, name, dataDir,
+        extraArgs);
+  }
+
+  /** The same in a JVM with the given options. */
+  static AgentProcess start(List<String> jvmOptions, String serverUrl, String name, Path dataDir,
+      List<String> extraArgs) {
     try {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          "-cp", DisponentProcess.classpath(DisponentProcess.root()), "io.disponent.cli.Main", "agent",
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", DisponentProcess.classpath(DisponentProcess.root()), "io.disponent.cli.Main", "agent",
           "--server", serverUrl, "--name", name, "--data-dir", dataDir.toString()));
       command.addAll(extraArgs);
       Files.createDirectories(dataDir);

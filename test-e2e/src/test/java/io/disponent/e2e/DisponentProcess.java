@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 final class DisponentProcess implements AutoCloseable {
 
   static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  /** Small, quick-starting JVMs for tests; a benchmark passes {@code List.of()} (bin/disponent's defaults). */
+  static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private final Path dataDir;
   private final int port;
@@ -81,16 +83,23 @@ final class DisponentProcess implements AutoCloseable {
 
   /** {@code up} with more arguments (e.g. {@code --no-agent}, {@code --api-only}). */
   static DisponentProcess start(Path dataDir, int port, int storePort, String... extraArgs) {
+    return start(TEST_JVM, dataDir, port, storePort, List.of(extraArgs));
+  }
+
+  /** {@code up} in a JVM with the given options. */
+  static DisponentProcess start(List<String> jvmOptions, Path dataDir, int port, int storePort,
+      List<String> extraArgs) {
     Path root = root();
     try {
       String classpath = classpath(root);
       Files.createDirectories(dataDir);
       Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + Instant.now().toEpochMilli() + ".log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.disponent.cli.Main", "up",
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", classpath, "io.disponent.cli.Main", "up",
           "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--store-port", Integer.toString(storePort)));
-      command.addAll(List.of(extraArgs));
+      command.addAll(extraArgs);
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile());
