@@ -95,16 +95,23 @@ public final class ProcessRuntime {
     } catch (IllegalArgumentException e) {
       throw new TaskLaunchException(e.getMessage(), e);
     }
+    UnixUser user = runAs(spec.user());
+    if (user != null) {
+      argv = RunAs.command(user, argv);
+    }
     TaskCgroup cgroup = null;
     try {
       Files.createDirectories(state);
       fetcher.fetchAll(spec.artifacts(), sandbox);
+      if (user != null) {
+        Sandboxes.chown(sandbox, user);
+      }
       if (limits().enforced()) {
         long memory = spec.resources() == null ? 0 : Quantities.bytes(spec.resources().memory(), 0);
         long cpus = spec.resources() == null ? 0 : Quantities.millis(spec.resources().cpus(), 0);
         cgroup = cgroups.create(cgroupName(launch.taskId()), memory, cpus);
       }
-      Checkpoint checkpoint = new Checkpoint(1, launch, sandbox.toString(), 0, 0, cgroup, Instant.now().toString());
+      Checkpoint checkpoint = new Checkpoint(1, launch, sandbox.toString(), 0, 0, cgroup, Instant.now().toString(), user);
       checkpoint.write(state);
       List<String> cmd = new ArrayList<>(List.of("setsid", "perl", "-e", WRAPPER, state.toString()));
       if (cgroup != null) {
@@ -122,14 +129,27 @@ public final class ProcessRuntime {
       long pid = awaitWrapperPid(state, p);
       long startTime = ProcFs.startTime(pid).orElse(0);
       checkpoint.withWrapper(pid, startTime).write(state);
-      TaskHandle h = new TaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup);
-      LOG.info("runtime: launched {} as wrapper pid {} in {}", launch.taskId(), pid, sandbox);
+      TaskHandle h = new TaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup, user);
+      LOG.info("runtime: launched {} as wrapper pid {} in {}{}", launch.taskId(), pid, sandbox,
+          user == null ? "" : ", as user " + user);
       return h;
     } catch (IOException | RuntimeException e) {
       if (cgroup != null) {
         Cgroups.remove(cgroup);
       }
       throw new TaskLaunchException("runtime: cannot launch " + launch.taskId() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The account {@code spec.user} names, or null to run as the agent does. */
+  private static UnixUser runAs(String requested) throws TaskLaunchException {
+    if (requested == null || requested.isEmpty()) {
+      return null;
+    }
+    try {
+      return RunAs.decide(requested, UserLookup.agentUid(), UserLookup.find(requested)).orElse(null);
+    } catch (RuntimeException e) {
+      throw new TaskLaunchException("runtime: cannot look up user " + requested + ": " + e.getMessage(), e);
     }
   }
 
@@ -172,7 +192,7 @@ public final class ProcessRuntime {
         pid = Long.parseLong(Files.readString(state.resolve("wrapper.pid")).trim());
         startTime = ProcFs.startTime(pid).orElse(-1);
       }
-      TaskHandle h = new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup());
+      TaskHandle h = new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup(), c.runAs());
       LOG.info("runtime: adopted {}: {}", h, h.poll());
       return Optional.of(h);
     } catch (IOException | RuntimeException e) {

@@ -103,8 +103,8 @@ public final class TaskSupervisor implements AutoCloseable {
   private final Map<String, Local> locals = new ConcurrentHashMap<>();
   /** uids with a launch or kill on the pool. */
   private final Set<String> busy = ConcurrentHashMap.newKeySet();
-  /** uids whose launch failed and whose ERROR is not reported yet: uid → message. */
-  private final Map<String, String> launchErrors = new ConcurrentHashMap<>();
+  /** uids whose launch failed and whose ERROR is not reported yet: uid → why. */
+  private final Map<String, TaskLaunchException> launchErrors = new ConcurrentHashMap<>();
   private final ScheduledExecutorService loop;
   private final ExecutorService pool;
   private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -327,7 +327,7 @@ public final class TaskSupervisor implements AutoCloseable {
     } catch (TaskLaunchException e) {
       LOG.warn("tasks: cannot launch {}: {}", id, e.getMessage());
       events.warning(task, "FailedLaunch", e.getMessage());
-      launchErrors.put(id.uid(), e.getMessage());
+      launchErrors.put(id.uid(), e);
       retryLaunchErrors();
       return;
     }
@@ -341,7 +341,7 @@ public final class TaskSupervisor implements AutoCloseable {
   }
 
   private void retryLaunchErrors() {
-    for (Map.Entry<String, String> e : launchErrors.entrySet()) {
+    for (Map.Entry<String, TaskLaunchException> e : launchErrors.entrySet()) {
       JsonNode task = informer.list().stream().filter(t -> uid(t).equals(e.getKey())).findFirst().orElse(null);
       if (task == null) {
         launchErrors.remove(e.getKey());
@@ -349,7 +349,7 @@ public final class TaskSupervisor implements AutoCloseable {
       }
       try {
         patchStatus(task, new TaskStatus(generation(task), "ERROR", null, false, null, null, null, null,
-            "LaunchFailed", e.getValue(), null, now(), null, null));
+            e.getValue().reason(), e.getValue().getMessage(), null, now(), null, null));
         launchErrors.remove(e.getKey());
       } catch (ApiException ex) {
         LOG.info("tasks: cannot report the failed launch of {} yet ({})", e.getKey(), ex.getMessage());
@@ -483,7 +483,8 @@ public final class TaskSupervisor implements AutoCloseable {
     }
     Map<String, String> env = TaskEnvironment.build(launch, l.handle.sandbox(), Map.of("PATH",
         System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
-    health.watch(new HealthTarget(l.handle.taskId(), "127.0.0.1", l.hostPorts, l.handle.sandbox(), env),
+    health.watch(new HealthTarget(l.handle.taskId(), "127.0.0.1", l.hostPorts, l.handle.sandbox(), env,
+        l.handle.user().orElse(null)),
         l.spec.healthChecks(), l.spec.readinessChecks(), started);
   }
 

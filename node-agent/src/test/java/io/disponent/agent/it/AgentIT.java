@@ -139,6 +139,23 @@ class AgentIT {
   }
 
   @Test
+  void aTaskOfAnUnknownUserIsAnErrorThatSaysSo() {
+    ObjectNode t = Cluster.taskObject(NS, "ghost", NODE, "echo never");
+    ((ObjectNode) t.get("spec")).put("user", "no-such-user-here");
+    cluster.client.create(Gvr.TASKS, NS, t);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonNode s = cluster.task(NS, "ghost").path("status");
+      assertThat(s.path("state").asText()).isEqualTo("ERROR");
+      assertThat(s.path("reason").asText()).isEqualTo("UserNotFound");
+      assertThat(s.path("message").asText()).contains("user no-such-user-here does not exist");
+    });
+    assertThat(reasons()).contains("FailedLaunch");
+
+    cluster.client.delete(Gvr.TASKS, NS, "ghost", DeleteOptions.DEFAULT);
+    await().atMost(Duration.ofSeconds(10)).until(() -> gone(NS, "ghost"));
+  }
+
+  @Test
   void registersTheNodeWithCapacityAndRenewsItsLease() {
     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
       JsonNode node = cluster.client.get(Gvr.NODES, null, NODE);
