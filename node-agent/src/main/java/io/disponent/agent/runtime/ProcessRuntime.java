@@ -44,6 +44,8 @@ public final class ProcessRuntime {
   private final RuntimeConfig config;
   private final Cgroups cgroups;
   private final ArtifactFetcher fetcher;
+  /** Held while sandbox folders are made or removed, so a removal never takes a new sandbox's parent. */
+  private final Object layout = new Object();
 
   public ProcessRuntime(RuntimeConfig config) {
     this.config = config;
@@ -101,7 +103,9 @@ public final class ProcessRuntime {
     }
     TaskCgroup cgroup = null;
     try {
-      Files.createDirectories(state);
+      synchronized (layout) {
+        Files.createDirectories(state);
+      }
       fetcher.fetchAll(spec.artifacts(), sandbox);
       if (user != null) {
         Sandboxes.chown(sandbox, user);
@@ -179,6 +183,12 @@ public final class ProcessRuntime {
    * agent watched (its {@link TaskHandle#poll()} tells); empty when there is no checkpoint.
    */
   public Optional<TaskHandle> adopt(Path sandbox) {
+    Optional<TaskHandle> h = handleOf(sandbox);
+    h.ifPresent(x -> LOG.info("runtime: adopted {}: {}", x, x.poll()));
+    return h;
+  }
+
+  private static Optional<TaskHandle> handleOf(Path sandbox) {
     Path state = sandbox.resolve(TaskHandle.STATE_DIR);
     if (!Files.exists(state.resolve(Checkpoint.FILE))) {
       return Optional.empty();
@@ -192,9 +202,8 @@ public final class ProcessRuntime {
         pid = Long.parseLong(Files.readString(state.resolve("wrapper.pid")).trim());
         startTime = ProcFs.startTime(pid).orElse(-1);
       }
-      TaskHandle h = new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup(), c.runAs());
-      LOG.info("runtime: adopted {}: {}", h, h.poll());
-      return Optional.of(h);
+      return Optional.of(new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup(),
+          c.runAs()));
     } catch (IOException | RuntimeException e) {
       throw new UncheckedIOException("runtime: cannot read the checkpoint in " + sandbox,
           e instanceof IOException io ? io : new IOException(e));
@@ -212,6 +221,43 @@ public final class ProcessRuntime {
     } catch (IOException e) {
       throw new UncheckedIOException("runtime: cannot scan " + root, e);
     }
+  }
+
+  /** Whether a process of the task checkpointed in {@code sandbox} still runs (in its session or cgroup). */
+  public boolean hasProcesses(Path sandbox) {
+    return handleOf(sandbox).map(h -> !members(h).isEmpty()).orElse(false);
+  }
+
+  /**
+   * Deletes a sandbox of the default sandbox root that the agent is done with, its cgroup and the
+   * {@code <namespace>/<name>} folders above it once they are empty. Links inside are removed, not
+   * followed.
+   *
+   * @throws IllegalArgumentException for a path that is not {@code <sandboxRoot>/<ns>/<name>/<uid>}
+   * @throws IllegalStateException when a process of the task still runs
+   */
+  public void remove(Path sandbox) throws IOException {
+    Path root = config.sandboxRoot().toAbsolutePath().normalize();
+    Path dir = sandbox.toAbsolutePath().normalize();
+    if (!dir.startsWith(root) || root.relativize(dir).getNameCount() != 3) {
+      throw new IllegalArgumentException("runtime: " + sandbox + " is not a sandbox under " + root);
+    }
+    Optional<TaskHandle> h = handleOf(dir);
+    if (h.isPresent() && !members(h.get()).isEmpty()) {
+      throw new IllegalStateException("runtime: processes " + members(h.get()) + " of " + dir + " still run");
+    }
+    h.flatMap(TaskHandle::cgroup).ifPresent(Cgroups::remove);
+    synchronized (layout) {
+      Sandboxes.delete(dir);
+      for (Path p = dir.getParent(); !p.equals(root); p = p.getParent()) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          break;
+        }
+      }
+    }
+    LOG.info("runtime: removed sandbox {}", dir);
   }
 
   /**

@@ -47,4 +47,26 @@ final class Sandboxes {
     });
   }
 
+  /** Deletes the sandbox and everything in it; links are deleted, never followed. */
+  static void delete(Path sandbox) throws IOException {
+    if (!Files.exists(sandbox, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(sandbox, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
 }

@@ -216,6 +216,14 @@ public final class TaskSupervisor implements AutoCloseable {
     return Set.copyOf(locals.keySet());
   }
 
+  /** The uids whose sandboxes the agent uses: supervised, being launched or killed, or with an unreported launch error. */
+  public Set<String> uidsInUse() {
+    Set<String> uids = new java.util.HashSet<>(locals.keySet());
+    uids.addAll(busy);
+    uids.addAll(launchErrors.keySet());
+    return uids;
+  }
+
   // ---- the loop
 
   private void pass() {
@@ -447,6 +455,13 @@ public final class TaskSupervisor implements AutoCloseable {
         client.patch(Gvr.TASKS, ns(task), name(task), PatchType.MERGE, patch);
       } catch (NotFoundException gone) {
         // deleted meanwhile: nothing holds it
+      }
+    }
+    if (l == null && task != null) {
+      // a launch that failed before the process ran may have left a sandbox behind
+      Path sandbox = sandboxRoot.resolve(ns(task)).resolve(name(task)).resolve(uid);
+      if (Files.isDirectory(sandbox.resolve(".disponent"))) {
+        touch(sandbox.resolve(".disponent").resolve("released"));
       }
     }
     forget(uid);
