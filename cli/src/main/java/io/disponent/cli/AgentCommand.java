@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,12 +62,7 @@ final class AgentCommand implements Callable<Integer> {
         sandboxRetention);
     Agent agent = Agent.start(config);
     System.out.println("agent " + name + " serving on " + agent.url() + " (data in " + dataDir + ")");
-    CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      agent.close();
-      done.countDown();
-    }, "agent-shutdown"));
-    done.await();
-    return 0;
+    CleanStop.onStop("agent-shutdown", agent::close);
+    return CleanStop.awaitStop();
   }
 }
