@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,6 +46,11 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--lease-seconds", description = "Node lease duration (default 15).")
   int leaseSeconds = 15;
 
+  @Option(names = "--sandbox-retention", converter = DurationFlag.class, description = "How long the sandbox of a"
+      + " task the agent is done with stays on disk (its logs stay readable): 90s, 30m, 1h, 7d, ... (default 1h;"
+      + " 0 removes it at once).")
+  Duration sandboxRetention = AgentConfig.DEFAULT_SANDBOX_RETENTION;
+
   @Override
   public Integer call() throws Exception {
     String[] range = portRange.split("-");
@@ -54,15 +58,11 @@ final class AgentCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--port-range must be BEGIN-END, not " + portRange);
     }
     AgentConfig config = new AgentConfig(Arrays.asList(servers), name, dataDir, cpus, memory, attributes, host, port,
-        Duration.ofSeconds(leaseSeconds), new PortRange(Integer.parseInt(range[0].trim()), Integer.parseInt(range[1].trim())));
+        Duration.ofSeconds(leaseSeconds), new PortRange(Integer.parseInt(range[0].trim()), Integer.parseInt(range[1].trim())),
+        sandboxRetention);
     Agent agent = Agent.start(config);
     System.out.println("agent " + name + " serving on " + agent.url() + " (data in " + dataDir + ")");
-    CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      agent.close();
-      done.countDown();
-    }, "agent-shutdown"));
-    done.await();
-    return 0;
+    CleanStop.onStop("agent-shutdown", agent::close);
+    return CleanStop.awaitStop();
   }
 }

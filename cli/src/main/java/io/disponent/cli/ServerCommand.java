@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,15 +53,13 @@ final class ServerCommand implements Callable<Integer> {
     ReplicaConfig store = new ReplicaConfig(self, members, dataDir.resolve("store"), Transport.GRPC,
         StoreLimits.DEFAULT, StoreTuning.DEFAULT);
     ControlPlane plane = ControlPlane.start(store, host, port);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    CleanStop.onStop("disponent-shutdown", () -> {
       plane.close();
-      stopped.countDown();
-    }, "disponent-shutdown"));
+      System.out.println("disponent server " + id + " stopped");
+    });
     System.out.printf("disponent server %s is up: API at %s, store member %s at %s%n", id, plane.url(), id,
         storeAddress);
     System.out.flush();
-    stopped.await();
-    return 0;
+    return CleanStop.awaitStop();
   }
 }

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,15 +50,13 @@ final class UpCommand implements Callable<Integer> {
       }
     }
     Agent localAgent = agent;
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    CleanStop.onStop("disponent-shutdown", () -> {
       System.out.println("stopping (tasks keep running; `up` again re-adopts them)");
       if (localAgent != null) {
         localAgent.close();
       }
       plane.close();
-      stopped.countDown();
-    }, "disponent-shutdown"));
+    });
     Path kubeconfig = Kubeconfig.write(dataDir, plane.url());
     var status = plane.replica().store().status().get();
     System.out.printf("disponent is up: API at %s, store replica %s at %s (revision %d), data in %s%n",
@@ -70,7 +67,6 @@ final class UpCommand implements Callable<Integer> {
     System.out.printf("export KUBECONFIG=%s%n", kubeconfig);
     System.out.println("Press Ctrl-C to stop.");
     System.out.flush();
-    stopped.await();
-    return 0;
+    return CleanStop.awaitStop();
   }
 }

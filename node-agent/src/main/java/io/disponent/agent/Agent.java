@@ -1,5 +1,6 @@
 package io.disponent.agent;
 
+import io.disponent.agent.gc.SandboxCollector;
 import io.disponent.agent.node.NodeCapacity;
 import io.disponent.agent.node.NodeReporter;
 import io.disponent.agent.runtime.LimitsSupport;
@@ -42,15 +43,17 @@ public final class Agent implements AutoCloseable {
   private final TaskSupervisor tasks;
   private final AgentServer server;
   private final NodeReporter reporter;
+  private final SandboxCollector collector;
   private final String url;
 
   private Agent(AgentConfig config, ApiClient client, TaskSupervisor tasks, AgentServer server, NodeReporter reporter,
-      String url) {
+      SandboxCollector collector, String url) {
     this.config = config;
     this.client = client;
     this.tasks = tasks;
     this.server = server;
     this.reporter = reporter;
+    this.collector = collector;
     this.url = url;
   }
 
@@ -73,16 +76,22 @@ public final class Agent implements AutoCloseable {
     TaskSupervisor tasks = new TaskSupervisor(runtime, rc.sandboxRoot(), client, events, config.nodeName(),
         config.host(), clock);
     AgentServer server = null;
+    SandboxCollector collector = null;
     try {
       tasks.start();
+      collector = new SandboxCollector(runtime, rc.sandboxRoot(), config.sandboxRetention(), tasks::uidsInUse, clock)
+          .start();
       server = AgentServer.start(config.host(), config.httpPort(), tasks::logSource);
       String url = "http://" + config.host() + ":" + server.port();
       NodeStatus status = status(config, runtime.limits(), url);
       NodeReporter reporter = new NodeReporter(client, config.nodeName(), spec(config), () -> status,
           config.leaseDuration(), clock).start();
       LOG.info("agent: node {} serving on {}, capacity {}", config.nodeName(), url, status.capacity());
-      return new Agent(config, client, tasks, server, reporter, url);
+      return new Agent(config, client, tasks, server, reporter, collector, url);
     } catch (RuntimeException e) {
+      if (collector != null) {
+        collector.close();
+      }
       tasks.close();
       if (server != null) {
         server.close();
@@ -152,6 +161,7 @@ public final class Agent implements AutoCloseable {
   @Override
   public void close() {
     reporter.close();
+    collector.close();
     tasks.close();
     server.close();
     client.close();

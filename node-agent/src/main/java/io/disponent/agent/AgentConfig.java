@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param httpPort the HTTP port of the log server; 0 picks a free one
  * @param leaseDuration the node Lease's duration; renewed every third of it
  * @param portRange the host ports tasks on this node may get
+ * @param sandboxRetention how long a released sandbox (its task is gone) stays on disk; 0 removes it at once
  */
 public record AgentConfig(
     List<String> servers,
@@ -31,7 +32,9 @@ public record AgentConfig(
     String host,
     int httpPort,
     Duration leaseDuration,
-    PortRange portRange) {
+    PortRange portRange,
+    Duration sandboxRetention) {
+  public static final Duration DEFAULT_SANDBOX_RETENTION = Duration.ofHours(1);
 
   public AgentConfig {
     servers = List.copyOf(servers);
@@ -41,6 +44,10 @@ public record AgentConfig(
     host = host == null ? "127.0.0.1" : host;
     leaseDuration = leaseDuration == null ? Duration.ofSeconds(15) : leaseDuration;
     portRange = portRange == null ? new PortRange(31000, 32000) : portRange;
+    sandboxRetention = sandboxRetention == null ? DEFAULT_SANDBOX_RETENTION : sandboxRetention;
+    if (sandboxRetention.isNegative()) {
+      throw new IllegalArgumentException("agent: the sandbox retention cannot be negative: " + sandboxRetention);
+    }
     if (servers.isEmpty()) {
       throw new IllegalArgumentException("agent: at least one server URL is required");
     }
@@ -49,14 +56,21 @@ public record AgentConfig(
   /** The defaults for everything but the servers, the node name and the data directory. */
   public static AgentConfig of(List<String> servers, String nodeName, Path dataDir) {
     return new AgentConfig(servers, nodeName, dataDir, null, null, Map.of(), "127.0.0.1", 0,
-        Duration.ofSeconds(15), new PortRange(31000, 32000));
+        Duration.ofSeconds(15), new PortRange(31000, 32000), DEFAULT_SANDBOX_RETENTION);
   }
 
   public AgentConfig withLeaseDuration(Duration d) {
-    return new AgentConfig(servers, nodeName, dataDir, cpus, memory, attributes, host, httpPort, d, portRange);
+    return new AgentConfig(servers, nodeName, dataDir, cpus, memory, attributes, host, httpPort, d, portRange,
+        sandboxRetention);
   }
 
   public AgentConfig withHttpPort(int port) {
-    return new AgentConfig(servers, nodeName, dataDir, cpus, memory, attributes, host, port, leaseDuration, portRange);
+    return new AgentConfig(servers, nodeName, dataDir, cpus, memory, attributes, host, port, leaseDuration, portRange,
+        sandboxRetention);
+  }
+
+  public AgentConfig withSandboxRetention(Duration d) {
+    return new AgentConfig(servers, nodeName, dataDir, cpus, memory, attributes, host, httpPort, leaseDuration,
+        portRange, d);
   }
 }

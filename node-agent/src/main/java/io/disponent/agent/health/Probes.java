@@ -1,5 +1,6 @@
 package io.disponent.agent.health;
 
+import io.disponent.agent.runtime.RunAs;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -61,7 +63,8 @@ final class Probes {
     if (c.command() == null || c.command().isEmpty()) {
       return ProbeResult.failed("COMMAND check without a command");
     }
-    ProcessBuilder pb = new ProcessBuilder(c.command()).directory(t.sandbox().toFile())
+    List<String> argv = t.user() == null ? c.command() : RunAs.command(t.user(), c.command());
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(t.sandbox().toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD);

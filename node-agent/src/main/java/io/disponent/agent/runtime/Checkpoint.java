@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  * What a restarted agent needs to re-adopt a task, in {@code <sandbox>/.disponent/checkpoint.json}.
  * Written (atomically, fsynced) before the process is spawned with {@code wrapperPid} 0, and again
  * once the wrapper runs; {@code wrapperStartTime} (field 22 of {@code /proc/<pid>/stat}) tells the
- * wrapper from a later process that got the same pid.
+ * wrapper from a later process that got the same pid. {@code runAs} is the account the task (and
+ * its command checks) run as, null for the agent's own.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Checkpoint(
@@ -24,13 +25,14 @@ public record Checkpoint(
     long wrapperPid,
     long wrapperStartTime,
     TaskCgroup cgroup,
-    String launchedAt) {
+    String launchedAt,
+    UnixUser runAs) {
   static final String FILE = "checkpoint.json";
   private static final ObjectMapper JSON = new ObjectMapper()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   Checkpoint withWrapper(long pid, long startTime) {
-    return new Checkpoint(version, launch, sandbox, pid, startTime, cgroup, launchedAt);
+    return new Checkpoint(version, launch, sandbox, pid, startTime, cgroup, launchedAt, runAs);
   }
 
   static String toJson(Checkpoint c) throws IOException {

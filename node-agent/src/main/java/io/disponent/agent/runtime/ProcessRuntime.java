@@ -44,6 +44,8 @@ public final class ProcessRuntime {
   private final RuntimeConfig config;
   private final Cgroups cgroups;
   private final ArtifactFetcher fetcher;
+  /** Held while sandbox folders are made or removed, so a removal never takes a new sandbox's parent. */
+  private final Object layout = new Object();
 
   public ProcessRuntime(RuntimeConfig config) {
     this.config = config;
@@ -95,16 +97,25 @@ public final class ProcessRuntime {
     } catch (IllegalArgumentException e) {
       throw new TaskLaunchException(e.getMessage(), e);
     }
+    UnixUser user = runAs(spec.user());
+    if (user != null) {
+      argv = RunAs.command(user, argv);
+    }
     TaskCgroup cgroup = null;
     try {
-      Files.createDirectories(state);
+      synchronized (layout) {
+        Files.createDirectories(state);
+      }
       fetcher.fetchAll(spec.artifacts(), sandbox);
+      if (user != null) {
+        Sandboxes.chown(sandbox, user);
+      }
       if (limits().enforced()) {
         long memory = spec.resources() == null ? 0 : Quantities.bytes(spec.resources().memory(), 0);
         long cpus = spec.resources() == null ? 0 : Quantities.millis(spec.resources().cpus(), 0);
         cgroup = cgroups.create(cgroupName(launch.taskId()), memory, cpus);
       }
-      Checkpoint checkpoint = new Checkpoint(1, launch, sandbox.toString(), 0, 0, cgroup, Instant.now().toString());
+      Checkpoint checkpoint = new Checkpoint(1, launch, sandbox.toString(), 0, 0, cgroup, Instant.now().toString(), user);
       checkpoint.write(state);
       List<String> cmd = new ArrayList<>(List.of("setsid", "perl", "-e", WRAPPER, state.toString()));
       if (cgroup != null) {
@@ -122,14 +133,27 @@ public final class ProcessRuntime {
       long pid = awaitWrapperPid(state, p);
       long startTime = ProcFs.startTime(pid).orElse(0);
       checkpoint.withWrapper(pid, startTime).write(state);
-      TaskHandle h = new TaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup);
-      LOG.info("runtime: launched {} as wrapper pid {} in {}", launch.taskId(), pid, sandbox);
+      TaskHandle h = new TaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup, user);
+      LOG.info("runtime: launched {} as wrapper pid {} in {}{}", launch.taskId(), pid, sandbox,
+          user == null ? "" : ", as user " + user);
       return h;
     } catch (IOException | RuntimeException e) {
       if (cgroup != null) {
         Cgroups.remove(cgroup);
       }
       throw new TaskLaunchException("runtime: cannot launch " + launch.taskId() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The account {@code spec.user} names, or null to run as the agent does. */
+  private static UnixUser runAs(String requested) throws TaskLaunchException {
+    if (requested == null || requested.isEmpty()) {
+      return null;
+    }
+    try {
+      return RunAs.decide(requested, UserLookup.agentUid(), UserLookup.find(requested)).orElse(null);
+    } catch (RuntimeException e) {
+      throw new TaskLaunchException("runtime: cannot look up user " + requested + ": " + e.getMessage(), e);
     }
   }
 
@@ -159,6 +183,12 @@ public final class ProcessRuntime {
    * agent watched (its {@link TaskHandle#poll()} tells); empty when there is no checkpoint.
    */
   public Optional<TaskHandle> adopt(Path sandbox) {
+    Optional<TaskHandle> h = handleOf(sandbox);
+    h.ifPresent(x -> LOG.info("runtime: adopted {}: {}", x, x.poll()));
+    return h;
+  }
+
+  private static Optional<TaskHandle> handleOf(Path sandbox) {
     Path state = sandbox.resolve(TaskHandle.STATE_DIR);
     if (!Files.exists(state.resolve(Checkpoint.FILE))) {
       return Optional.empty();
@@ -172,9 +202,8 @@ public final class ProcessRuntime {
         pid = Long.parseLong(Files.readString(state.resolve("wrapper.pid")).trim());
         startTime = ProcFs.startTime(pid).orElse(-1);
       }
-      TaskHandle h = new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup());
-      LOG.info("runtime: adopted {}: {}", h, h.poll());
-      return Optional.of(h);
+      return Optional.of(new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup(),
+          c.runAs()));
     } catch (IOException | RuntimeException e) {
       throw new UncheckedIOException("runtime: cannot read the checkpoint in " + sandbox,
           e instanceof IOException io ? io : new IOException(e));
@@ -192,6 +221,43 @@ public final class ProcessRuntime {
     } catch (IOException e) {
       throw new UncheckedIOException("runtime: cannot scan " + root, e);
     }
+  }
+
+  /** Whether a process of the task checkpointed in {@code sandbox} still runs (in its session or cgroup). */
+  public boolean hasProcesses(Path sandbox) {
+    return handleOf(sandbox).map(h -> !members(h).isEmpty()).orElse(false);
+  }
+
+  /**
+   * Deletes a sandbox of the default sandbox root that the agent is done with, its cgroup and the
+   * {@code <namespace>/<name>} folders above it once they are empty. Links inside are removed, not
+   * followed.
+   *
+   * @throws IllegalArgumentException for a path that is not {@code <sandboxRoot>/<ns>/<name>/<uid>}
+   * @throws IllegalStateException when a process of the task still runs
+   */
+  public void remove(Path sandbox) throws IOException {
+    Path root = config.sandboxRoot().toAbsolutePath().normalize();
+    Path dir = sandbox.toAbsolutePath().normalize();
+    if (!dir.startsWith(root) || root.relativize(dir).getNameCount() != 3) {
+      throw new IllegalArgumentException("runtime: " + sandbox + " is not a sandbox under " + root);
+    }
+    Optional<TaskHandle> h = handleOf(dir);
+    if (h.isPresent() && !members(h.get()).isEmpty()) {
+      throw new IllegalStateException("runtime: processes " + members(h.get()) + " of " + dir + " still run");
+    }
+    h.flatMap(TaskHandle::cgroup).ifPresent(Cgroups::remove);
+    synchronized (layout) {
+      Sandboxes.delete(dir);
+      for (Path p = dir.getParent(); !p.equals(root); p = p.getParent()) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          break;
+        }
+      }
+    }
+    LOG.info("runtime: removed sandbox {}", dir);
   }
 
   /**

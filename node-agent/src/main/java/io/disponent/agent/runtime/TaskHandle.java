@@ -18,13 +18,15 @@ public final class TaskHandle {
   private final long wrapperPid;
   private final long wrapperStartTime;
   private final TaskCgroup cgroup;
+  private final UnixUser user;
 
-  TaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup) {
+  TaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup, UnixUser user) {
     this.taskId = taskId;
     this.sandbox = sandbox;
     this.wrapperPid = wrapperPid;
     this.wrapperStartTime = wrapperStartTime;
     this.cgroup = cgroup;
+    this.user = user;
   }
 
   public TaskId taskId() {
@@ -52,6 +54,11 @@ public final class TaskHandle {
   /** The task's cgroup, when limits are enforced. */
   public Optional<TaskCgroup> cgroup() {
     return Optional.ofNullable(cgroup);
+  }
+
+  /** The account the task runs as; empty when it runs as the agent does. */
+  public Optional<UnixUser> user() {
+    return Optional.ofNullable(user);
   }
 
   public Path stdout() {

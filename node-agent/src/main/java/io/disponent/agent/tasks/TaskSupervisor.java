@@ -104,8 +104,8 @@ public final class TaskSupervisor implements AutoCloseable {
   private final Map<String, Local> locals = new ConcurrentHashMap<>();
   /** uids with a launch or kill on the pool. */
   private final Set<String> busy = ConcurrentHashMap.newKeySet();
-  /** uids whose launch failed and whose ERROR is not reported yet: uid → message. */
-  private final Map<String, String> launchErrors = new ConcurrentHashMap<>();
+  /** uids whose launch failed and whose ERROR is not reported yet: uid → why. */
+  private final Map<String, TaskLaunchException> launchErrors = new ConcurrentHashMap<>();
   private final ScheduledExecutorService loop;
   private final ExecutorService pool;
   private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -217,6 +217,14 @@ public final class TaskSupervisor implements AutoCloseable {
     return Set.copyOf(locals.keySet());
   }
 
+  /** The uids whose sandboxes the agent uses: supervised, being launched or killed, or with an unreported launch error. */
+  public Set<String> uidsInUse() {
+    Set<String> uids = new java.util.HashSet<>(locals.keySet());
+    uids.addAll(busy);
+    uids.addAll(launchErrors.keySet());
+    return uids;
+  }
+
   // ---- the loop
 
   private void pass() {
@@ -320,7 +328,7 @@ public final class TaskSupervisor implements AutoCloseable {
     } catch (TaskLaunchException e) {
       LOG.warn("tasks: cannot launch {}: {}", id, e.getMessage());
       events.warning(task, "FailedLaunch", e.getMessage());
-      launchErrors.put(id.uid(), e.getMessage());
+      launchErrors.put(id.uid(), e);
       retryLaunchErrors();
       return;
     }
@@ -363,7 +371,7 @@ public final class TaskSupervisor implements AutoCloseable {
   }
 
   private void retryLaunchErrors() {
-    for (Map.Entry<String, String> e : launchErrors.entrySet()) {
+    for (Map.Entry<String, TaskLaunchException> e : launchErrors.entrySet()) {
       JsonNode task = informer.list().stream().filter(t -> uid(t).equals(e.getKey())).findFirst().orElse(null);
       if (task == null) {
         launchErrors.remove(e.getKey());
@@ -371,7 +379,7 @@ public final class TaskSupervisor implements AutoCloseable {
       }
       try {
         patchStatus(task, new TaskStatus(generation(task), "ERROR", null, false, null, null, null, null,
-            "LaunchFailed", e.getValue(), null, now(), null, null));
+            e.getValue().reason(), e.getValue().getMessage(), null, now(), null, null));
         launchErrors.remove(e.getKey());
       } catch (ApiException ex) {
         LOG.info("tasks: cannot report the failed launch of {} yet ({})", e.getKey(), ex.getMessage());
@@ -471,6 +479,13 @@ public final class TaskSupervisor implements AutoCloseable {
         // deleted meanwhile: nothing holds it
       }
     }
+    if (l == null && task != null) {
+      // a launch that failed before the process ran may have left a sandbox behind
+      Path sandbox = sandboxRoot.resolve(ns(task)).resolve(name(task)).resolve(uid);
+      if (Files.isDirectory(sandbox.resolve(".disponent"))) {
+        touch(sandbox.resolve(".disponent").resolve("released"));
+      }
+    }
     forget(uid);
   }
 
@@ -505,7 +520,8 @@ public final class TaskSupervisor implements AutoCloseable {
     }
     Map<String, String> env = TaskEnvironment.build(launch, l.handle.sandbox(), Map.of("PATH",
         System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
-    health.watch(new HealthTarget(l.handle.taskId(), "127.0.0.1", l.hostPorts, l.handle.sandbox(), env),
+    health.watch(new HealthTarget(l.handle.taskId(), "127.0.0.1", l.hostPorts, l.handle.sandbox(), env,
+        l.handle.user().orElse(null)),
         l.spec.healthChecks(), l.spec.readinessChecks(), started);
   }
 

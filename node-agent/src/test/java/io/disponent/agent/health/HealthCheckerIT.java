@@ -1,6 +1,7 @@
 package io.disponent.agent.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.disponent.agent.runtime.LaunchSpec;
@@ -65,6 +66,33 @@ class HealthCheckerIT {
       assertThat(events).noneSatisfy(e -> assertThat(e.checkIndex() == 1 && e.healthy()).isTrue());
       checker.unwatch(id);
       assertThat(checker.verdicts(id)).isEmpty();
+    } finally {
+      assertThat(runtime.kill(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
+    }
+  }
+
+  @Test
+  void commandChecksRunAsTheTasksUser() throws Exception {
+    assumeThat(ProcessHandle.current().info().user()).as("switching users needs root").contains("root");
+    TaskSpec spec = new TaskSpec(List.of("sleep", "30"), null, null, null, null, null, null, null, null, 1, "nobody", null);
+    TaskId id = new TaskId("it", "as-nobody", "u2");
+    LaunchSpec launch = new LaunchSpec(id, spec, Map.of(), "node-a", null, null, null);
+    ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir));
+    TaskHandle h = runtime.launch(launch);
+    String nobody = Long.toString(h.user().orElseThrow().uid());
+    List<HealthEvent> events = new CopyOnWriteArrayList<>();
+    try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), events::add)) {
+      HealthTarget target = new HealthTarget(id, "127.0.0.1", Map.of(), h.sandbox(), Map.of("PATH", System.getenv("PATH")),
+          h.user().orElseThrow());
+      checker.watch(target,
+          List.of(new HealthCheck("COMMAND", null, null, List.of("sh", "-c", "test \"$(id -u)\" = " + nobody), 0, 1, 1, 3),
+              new HealthCheck("COMMAND", null, null, List.of("sh", "-c", "test \"$(id -u)\" = 0"), 0, 1, 1, 1)),
+          List.of(), Instant.now());
+
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events)
+          .anySatisfy(e -> assertThat(e).extracting(HealthEvent::checkIndex, HealthEvent::healthy).containsExactly(0, true))
+          .anySatisfy(e -> assertThat(e).extracting(HealthEvent::checkIndex, HealthEvent::healthy).containsExactly(1, false)));
+      assertThat(events).noneSatisfy(e -> assertThat(e.checkIndex() == 1 && e.healthy()).isTrue());
     } finally {
       assertThat(runtime.kill(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
     }

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,6 +137,57 @@ class AgentIT {
 
     cluster.client.delete(Gvr.TASKS, NS, "fails", DeleteOptions.DEFAULT);
     await().atMost(Duration.ofSeconds(10)).until(() -> gone(NS, "fails"));
+  }
+
+  @Test
+  void aTaskOfAnUnknownUserIsAnErrorThatSaysSo() {
+    ObjectNode t = Cluster.taskObject(NS, "ghost", NODE, "echo never");
+    ((ObjectNode) t.get("spec")).put("user", "no-such-user-here");
+    cluster.client.create(Gvr.TASKS, NS, t);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonNode s = cluster.task(NS, "ghost").path("status");
+      assertThat(s.path("state").asText()).isEqualTo("ERROR");
+      assertThat(s.path("reason").asText()).isEqualTo("UserNotFound");
+      assertThat(s.path("message").asText()).contains("user no-such-user-here does not exist");
+    });
+    assertThat(reasons()).contains("FailedLaunch");
+
+    cluster.client.delete(Gvr.TASKS, NS, "ghost", DeleteOptions.DEFAULT);
+    await().atMost(Duration.ofSeconds(10)).until(() -> gone(NS, "ghost"));
+  }
+
+  @Test
+  void releasedSandboxesAreRemovedAndLiveOnesStay() throws Exception {
+    String node = "node-gc";
+    Path quickData = dir.resolve("agent-gc");
+    try (Agent quick = Agent.start(AgentConfig.of(List.of(cluster.url()), node, quickData)
+        .withLeaseDuration(Duration.ofSeconds(3)).withSandboxRetention(Duration.ZERO))) {
+      cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "short", node, "echo done"));
+      cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "long", node, "sleep 60"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> "FINISHED".equals(state("short")) && "RUNNING".equals(state("long")));
+      Path shortBox = sandboxOf(quickData, "short");
+      Path longBox = sandboxOf(quickData, "long");
+      assertThat(Files.readString(shortBox.resolve("stdout"))).isEqualTo("done\n");
+
+      cluster.client.delete(Gvr.TASKS, NS, "short", DeleteOptions.DEFAULT);
+      await().atMost(Duration.ofSeconds(10)).until(() -> gone(NS, "short") && !Files.exists(shortBox));
+      assertThat(longBox.resolve(".disponent/checkpoint.json")).exists();
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> Files.exists(longBox));
+
+      cluster.client.delete(Gvr.TASKS, NS, "long", DeleteOptions.DEFAULT);
+      await().atMost(Duration.ofSeconds(15)).until(() -> gone(NS, "long") && !Files.exists(longBox));
+    } finally {
+      Cluster.killLeftovers(quickData);
+    }
+  }
+
+  static String state(String name) {
+    return cluster.task(NS, name).path("status").path("state").asText();
+  }
+
+  static Path sandboxOf(Path agentData, String name) {
+    return agentData.resolve("sandboxes").resolve(NS).resolve(name)
+        .resolve(cluster.task(NS, name).path("metadata").path("uid").asText());
   }
 
   @Test

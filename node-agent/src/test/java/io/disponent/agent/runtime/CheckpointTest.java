@@ -25,7 +25,7 @@ class CheckpointTest {
         Path.of("/var/lib/disponent/sandboxes"));
     return new Checkpoint(1, launch, "/var/lib/disponent/sandboxes/ns/t/u", 4242, 987654,
         new TaskCgroup("v1", List.of("/sys/fs/cgroup/memory/disponent/x", "/sys/fs/cgroup/cpu/disponent/x"), 67108864),
-        "2026-01-01T00:00:00Z");
+        "2026-01-01T00:00:00Z", new UnixUser("nobody", 65534, 65534, List.of(65534L)));
   }
 
   @Test
@@ -44,9 +44,11 @@ class CheckpointTest {
   }
 
   @Test
-  void readsUnknownFieldsAndNoCgroup() throws Exception {
-    String json = Checkpoint.toJson(new Checkpoint(1, sample().launch(), "/sb", 1, 2, null, "t")).replaceFirst("\\{", "{\"future\":1,");
+  void readsUnknownFieldsAndNoCgroupNorUser() throws Exception {
+    String json = Checkpoint.toJson(new Checkpoint(1, sample().launch(), "/sb", 1, 2, null, "t", null))
+        .replaceFirst("\\{", "{\"future\":1,");
     assertThat(Checkpoint.fromJson(json).cgroup()).isNull();
+    assertThat(Checkpoint.fromJson(json).runAs()).isNull();
   }
 
   @Test

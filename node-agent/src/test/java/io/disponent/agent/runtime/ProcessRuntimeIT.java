@@ -33,8 +33,13 @@ class ProcessRuntimeIT {
   }
 
   private TaskHandle launch(String shell, List<String> command, Resources resources, List<Artifact> artifacts) throws Exception {
+    return launchAs(null, shell, command, resources, artifacts);
+  }
+
+  private TaskHandle launchAs(String user, String shell, List<String> command, Resources resources,
+      List<Artifact> artifacts) throws Exception {
     TaskSpec spec = new TaskSpec(command, shell, null, List.of(new EnvVar("GREETING", "hi")), resources, null, null, null,
-        artifacts, 1, null, "node-a");
+        artifacts, 1, user, "node-a");
     TaskId id = new TaskId("it", "task-" + launched.size(), UUID.randomUUID().toString());
     TaskHandle h = runtime().launch(new LaunchSpec(id, spec, Map.of(), "node-a", null, "svc", null));
     launched.add(h);
@@ -145,5 +150,44 @@ class ProcessRuntimeIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> h.poll().terminal());
     assertThat(h.poll()).isEqualTo(new TaskState.OOMKilled(32L << 20));
     await().atMost(Duration.ofSeconds(5)).until(() -> h.cgroup().orElseThrow().dirs().stream().noneMatch(d -> Files.exists(Path.of(d))));
+  }
+
+  @Test
+  void runsTheTaskAsItsUserInASandboxThatUserOwns(@TempDir Path src) throws Exception {
+    assumeThat(UserLookup.agentUid()).as("switching users needs root").isZero();
+    long nobody = uidOf("nobody");
+    Files.writeString(src.resolve("tool"), "#!/bin/sh\necho from-tool\n");
+
+    TaskHandle h = launchAs("nobody", "./tool; echo hi $(id -u); echo oops >&2; echo mine > own; sleep 30", null, null,
+        List.of(new Artifact(src.resolve("tool").toUri().toString(), null, true, null)));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).equals("from-tool\nhi " + nobody + "\n"));
+    assertThat(read(h.stderr())).isEqualTo("oops\n");
+    long taskPid = h.taskPid().orElseThrow();
+    assertThat(Files.readAllLines(Path.of("/proc/" + taskPid + "/status"))).filteredOn(l -> l.startsWith("Uid:"))
+        .singleElement().asString().matches("Uid:\\s+" + nobody + "\\s+" + nobody + "\\s+" + nobody + "\\s+" + nobody);
+    assertThat(h.user()).hasValueSatisfying(u -> assertThat(u.uid()).isEqualTo(nobody));
+    for (String owned : List.of("", "stdout", "stderr", "tool", "own")) {
+      assertThat(Files.getAttribute(h.sandbox().resolve(owned), "unix:uid")).as(owned).isEqualTo((int) nobody);
+    }
+    assertThat(Files.getAttribute(h.sandbox().resolve(".disponent"), "unix:uid")).isEqualTo(0);
+    assertThat(runtime().adopt(h.sandbox()).orElseThrow().user()).isEqualTo(h.user());
+
+    assertThat(runtime().kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
+    assertThat(read(h.sandbox().resolve(".disponent/status"))).isEqualTo("signal 15\n");
+  }
+
+  @Test
+  void anUnknownUserFailsTheLaunch() {
+    TaskLaunchException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> launchAs("no-such-user-here", "echo never", null, null, null), TaskLaunchException.class);
+    assertThat(e.reason()).isEqualTo(RunAs.NOT_FOUND);
+    assertThat(e.getMessage()).contains("no-such-user-here", "does not exist");
+  }
+
+  /** The uid in /etc/passwd, read independently of the runtime's lookup. */
+  static long uidOf(String user) throws Exception {
+    return Files.readAllLines(Path.of("/etc/passwd")).stream().map(l -> l.split(":"))
+        .filter(f -> f[0].equals(user)).mapToLong(f -> Long.parseLong(f[2])).findFirst().orElseThrow();
   }
 }
