@@ -72,6 +72,7 @@ public final class TaskSupervisor implements AutoCloseable {
   public static final String FINALIZER = "disponent.io/agent";
   static final String SERVICE_LABEL = "disponent.io/service";
   private static final int ROTATE_EVERY_PASSES = 10;
+  private static final int WORKERS = 16;
 
   /** A sandbox this agent has, with the launch details a status needs. */
   private static final class Local {
@@ -127,7 +128,8 @@ public final class TaskSupervisor implements AutoCloseable {
         .withResync(Duration.ofSeconds(30));
     AtomicInteger n = new AtomicInteger();
     this.loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "task-supervisor"));
-    this.pool = Executors.newFixedThreadPool(4, r -> daemon(r, "task-worker-" + n.incrementAndGet()));
+    // launches and kills mostly wait for the API server and for processes, not for a CPU
+    this.pool = Executors.newFixedThreadPool(WORKERS, r -> daemon(r, "task-worker-" + n.incrementAndGet()));
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -319,8 +321,11 @@ public final class TaskSupervisor implements AutoCloseable {
     TaskSpec spec = Models.read(task.path("spec"), TaskSpec.class);
     Map<String, Integer> hostPorts = hostPorts(spec);
     task = addFinalizer(task);
-    task = patchStatus(task, new TaskStatus(generation(task), "STARTING", null, false, null, null, null, null,
-        null, null, null, null, null, null));
+    if (spec.artifacts() != null && !spec.artifacts().isEmpty()) {
+      // fetching may take a while: say so; without artifacts the launch is milliseconds and RUNNING comes next
+      task = patchStatus(task, new TaskStatus(generation(task), "STARTING", null, false, null, null, null, null,
+          null, null, null, null, null, null));
+    }
     LaunchSpec launch = new LaunchSpec(id, spec, hostPorts, nodeName, nodeAddress, serviceName(task), null);
     TaskHandle h;
     try {
