@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * agent run with bin/disponent's JVM defaults. Times are taken where a user sees them: by a watch
  * on the Service's Tasks, so each task's path splits into apply → created (service controller),
  * created → bound (scheduler) and bound → RUNNING (agent). The agent's cost per task is its CPU
- * time over the round divided by N, and the resident memory of each task's wrapper process.
+ * time over the round divided by N, and the proportional set size of each task's wrapper process.
  */
 class LaunchBenchE2E {
 
@@ -120,9 +120,9 @@ class LaunchBenchE2E {
     long rssSum = 0;
     for (Moments m : tasks.values()) {
       phases.add(new long[] {m.running - t0, m.created - t0, m.bound - m.created, m.running - m.bound});
-      rssSum += rssKib(m.pid);
+      rssSum += kib(m.pid, "smaps_rollup", "Pss:");
     }
-    long agentRss = rssKib(agentPid);
+    long agentRss = kib(agentPid, "status", "VmRSS:");
     delete(SERVICES + "/" + name);
     awaitGone(selector, tasks);
     watch.body().close();
@@ -198,7 +198,7 @@ class LaunchBenchE2E {
   static String table(List<Round> rounds, int perSize) {
     StringBuilder b = new StringBuilder();
     b.append("| N | rounds | all RUNNING p50 ms | per task p50 / p99 ms | create→task p50 | scheduler p50 / p99 |"
-        + " agent p50 / p99 | agent CPU ms/task | wrapper RSS KiB/task | agent RSS MiB |\n");
+        + " agent p50 / p99 | agent CPU ms/task | wrapper PSS KiB/task | agent RSS MiB |\n");
     b.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (int n : rounds.stream().mapToInt(Round::n).distinct().toArray()) {
       List<Round> of = rounds.stream().filter(r -> r.n() == n).toList();
@@ -236,10 +236,11 @@ class LaunchBenchE2E {
     return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
   }
 
-  private static long rssKib(long pid) {
+  /** A "Name:  N kB" line of a /proc file of {@code pid}; 0 when the process is gone. */
+  private static long kib(long pid, String file, String field) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
