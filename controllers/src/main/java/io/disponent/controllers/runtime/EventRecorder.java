@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * recently bumps the existing Event's {@code count} and {@code lastTimestamp} with a merge patch
  * instead of creating another; an LRU of {@code capacity} remembers what was emitted.
  *
- * <p>Thread-safe (one emission at a time). Synchronous; a failure is logged and dropped: events are
- * hints for humans and must not fail a reconcile.
+ * <p>Thread-safe: emissions with the same aggregation key are serialized (so a repeat patches the one
+ * Event), others run in parallel. Synchronous; a failure is logged and dropped: events are hints for
+ * humans and must not fail a reconcile.
  */
 public final class EventRecorder {
 
@@ -39,8 +40,10 @@ public final class EventRecorder {
   private final String component;
   private final Clock clock;
   private final AtomicLong seq;
-  /** Guarded by this: aggregation key → the Event emitted for it. */
+  /** Guarded by itself: aggregation key → the Event emitted for it. */
   private final Map<String, Seen> recent;
+  /** An emission holds the stripe of its aggregation key across its API call. */
+  private final Object[] stripes = new Object[64];
 
   public EventRecorder(ApiClient client, String component, Clock clock, int capacity) {
     this.client = client;
@@ -53,6 +56,9 @@ public final class EventRecorder {
         return size() > capacity;
       }
     };
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
   }
 
   public EventRecorder(ApiClient client, String component) {
@@ -68,23 +74,38 @@ public final class EventRecorder {
   }
 
   /** Emits or aggregates; {@code involved} is the object (its apiVersion, kind and metadata are used). */
-  public synchronized void record(JsonNode involved, Type type, String reason, String message) {
+  public void record(JsonNode involved, Type type, String reason, String message) {
+    JsonNode meta = involved.path("metadata");
+    String ns = meta.path("namespace").asText("");
+    String aggKey = String.join("\u0000", involved.path("kind").asText(), ns, meta.path("name").asText(),
+        meta.path("uid").asText(), type.name(), reason, message);
+    synchronized (stripes[Math.floorMod(aggKey.hashCode(), stripes.length)]) {
+      emit(involved, type, reason, message, aggKey);
+    }
+  }
+
+  private void emit(JsonNode involved, Type type, String reason, String message, String aggKey) {
     JsonNode meta = involved.path("metadata");
     String ns = meta.path("namespace").asText("");
     String eventNs = ns.isEmpty() ? "default" : ns;
-    String aggKey = String.join("\u0000", involved.path("kind").asText(), ns, meta.path("name").asText(),
-        meta.path("uid").asText(), type.name(), reason, message);
     String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     try {
-      Seen seen = recent.get(aggKey);
+      Seen seen;
+      synchronized (recent) {
+        seen = recent.get(aggKey);
+      }
       if (seen != null) {
         try {
           ObjectNode patch = JSON.createObjectNode().put("count", seen.count() + 1).put("lastTimestamp", now);
           client.patch(Gvr.EVENTS, seen.namespace(), seen.name(), PatchType.MERGE, patch);
-          recent.put(aggKey, new Seen(seen.namespace(), seen.name(), seen.count() + 1));
+          synchronized (recent) {
+            recent.put(aggKey, new Seen(seen.namespace(), seen.name(), seen.count() + 1));
+          }
           return;
         } catch (NotFoundException gone) {
-          recent.remove(aggKey);
+          synchronized (recent) {
+            recent.remove(aggKey);
+          }
         }
       }
       String name = meta.path("name").asText() + "." + Long.toHexString(seq.incrementAndGet());
@@ -108,7 +129,9 @@ public final class EventRecorder {
           .put("reportingComponent", component);
       ev.putObject("source").put("component", component);
       client.create(Gvr.EVENTS, eventNs, ev);
-      recent.put(aggKey, new Seen(eventNs, name, 1));
+      synchronized (recent) {
+        recent.put(aggKey, new Seen(eventNs, name, 1));
+      }
     } catch (ApiException e) {
       log.warn("event {} {} on {}/{} not recorded: {}", type, reason, ns, meta.path("name").asText(), e.getMessage());
     }

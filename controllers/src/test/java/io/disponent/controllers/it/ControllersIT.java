@@ -308,6 +308,51 @@ class ControllersIT {
   }
 
   @Test
+  void racingSchedulersNeverOvercommitAnyNodeOfAPool() {
+    agent("race-pool", 5, "100", 15); // no other pool has room for a 48-cpu task
+    List<AutoCloseable> extra = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        Caches c = new Caches(client, ManagerConfig.SYSTEM_NAMESPACE);
+        Controller sc = new SchedulerController(client, c, new EventRecorder(client, "race-pool-" + i),
+            Clock.systemUTC()).controller(1);
+        sc.start();
+        c.start();
+        extra.add(sc);
+        extra.add(c);
+      }
+      for (int i = 0; i < 40; i++) {
+        ObjectNode t = TestServer.task("race-pool", "t-" + i, null);
+        ((ObjectNode) t.path("spec")).putObject("resources").put("cpus", "48").put("memory", "64Mi");
+        client.create(Gvr.TASKS, "race-pool", t);
+      }
+      // safety: no node (100 cpus) ever holds more than two 48-cpu tasks
+      AtomicInteger worst = new AtomicInteger();
+      await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+          .until(() -> {
+            Map<String, Integer> perNode = new java.util.HashMap<>();
+            tasks("race-pool").stream().map(Json::nodeName).filter(n -> n != null && n.startsWith("race-pool-"))
+                .forEach(n -> perNode.merge(n, 1, Integer::sum));
+            int max = perNode.values().stream().max(Integer::compare).orElse(0);
+            worst.accumulateAndGet(max, Math::max);
+            return max <= 2;
+          });
+      assertThat(worst.get()).isBetween(1, 2);
+      // liveness: the 10 that fit are bound in the end
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+          assertThat(tasks("race-pool").stream().filter(t -> Json.nodeName(t) != null).count()).isEqualTo(10));
+    } finally {
+      for (AutoCloseable c : extra) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // closing
+        }
+      }
+    }
+  }
+
+  @Test
   void tasksOfADeletedServiceAreCollected() {
     agent("gc", 2, "4", 15);
     client.create(Gvr.SERVICES, "gc", service("gc", "g", 2, "sleep 100"));

@@ -32,13 +32,13 @@ public final class Placement {
 
   /** Places {@code tasks} in order on {@code nodes}. */
   public PlacementPlan place(List<TaskToPlace> tasks, ClusterView nodes) {
-    ClusterView view = nodes;
+    ClusterView view = nodes.copy();
     List<PlacementResult> results = new ArrayList<>();
     for (TaskToPlace task : tasks) {
       PlacementResult r = placeOne(task, view);
       if (r instanceof PlacementResult.Placed) {
         PlacementResult.Placed p = (PlacementResult.Placed) r;
-        view = view.with(new PlacedTask(task.name(), task.owner(), p.node(), task.cpuMillis(),
+        view.add(new PlacedTask(task.name(), task.owner(), p.node(), task.cpuMillis(),
             task.memoryBytes(), task.diskBytes(),
             p.ports().stream().map(PortStatus::hostPort).collect(java.util.stream.Collectors.toSet())));
       }

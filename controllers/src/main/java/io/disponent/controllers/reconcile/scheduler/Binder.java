@@ -1,0 +1,89 @@
+package io.disponent.controllers.reconcile.scheduler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.controllers.client.ApiClient;
+import io.disponent.controllers.client.ConflictException;
+import io.disponent.controllers.client.Gvr;
+import io.disponent.controllers.client.NotFoundException;
+import io.disponent.controllers.client.PatchType;
+import io.disponent.controllers.plan.Conditions;
+import io.disponent.controllers.plan.placement.PlacementResult;
+import io.disponent.controllers.reconcile.Json;
+import io.disponent.controllers.runtime.EventRecorder;
+import io.disponent.crds.model.Condition;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Binds a reserved Task: a compare-and-swap update of {@code spec.nodeName} and the host ports against the
+ * resourceVersion the placement was planned on (re-read on conflict; someone else's bind wins), then
+ * {@code Scheduled=True} with the ports in status. The {@code Scheduled} Event is handed to {@code events},
+ * which may drop it when it is behind: Events are hints, the condition is the record.
+ */
+final class Binder {
+  private static final int ATTEMPTS = 5;
+
+  private final ApiClient client;
+  private final Clock clock;
+  private final EventRecorder recorder;
+  private final Consumer<Runnable> events;
+
+  Binder(ApiClient client, Clock clock, EventRecorder recorder, Consumer<Runnable> events) {
+    this.client = client;
+    this.clock = clock;
+    this.recorder = recorder;
+    this.events = events;
+  }
+
+  /** Emits through {@code pool}, dropping what it rejects. */
+  static Consumer<Runnable> dropping(ExecutorService pool) {
+    return r -> {
+      try {
+        pool.execute(r);
+      } catch (RejectedExecutionException e) {
+        // the queue is full: this Event is dropped
+      }
+    };
+  }
+
+  /** Whether this call bound {@code task} as placed. */
+  boolean bind(JsonNode task, PlacementResult.Placed placed) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      ObjectNode t = task.deepCopy();
+      ObjectNode spec = t.withObject("/spec");
+      spec.put("nodeName", placed.node());
+      JsonNode ports = spec.path("ports");
+      for (int i = 0; i < ports.size() && i < placed.ports().size(); i++) {
+        ((ObjectNode) ports.get(i)).put("hostPort", placed.ports().get(i).hostPort());
+      }
+      try {
+        JsonNode bound = client.update(Gvr.TASKS, t);
+        String message = "bound to node " + placed.node();
+        List<Condition> conds = Conditions.put(Json.conditions(bound), Conditions.of(List.of(), "Scheduled", "True",
+            "Scheduled", message, 0, clock.instant()));
+        ObjectNode st = Json.object();
+        st.set("conditions", Json.array(conds));
+        st.set("ports", Json.array(placed.ports()));
+        client.patchStatus(Gvr.TASKS, Json.namespace(t), Json.name(t), PatchType.MERGE, Json.statusPatch(st));
+        events.accept(() -> recorder.normal(bound, "Scheduled", message));
+        return true;
+      } catch (ConflictException e) {
+        try {
+          task = client.get(Gvr.TASKS, Json.namespace(task), Json.name(task));
+        } catch (NotFoundException gone) {
+          return false;
+        }
+        if (Json.nodeName(task) != null || Json.deleting(task)) {
+          return false; // someone else bound it; its reservation here is pruned later
+        }
+      } catch (NotFoundException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+}
