@@ -30,6 +30,7 @@ public final class Controller implements AutoCloseable {
   private final int workers;
   private final ControllerMetrics metrics;
   private final List<Thread> threads = new ArrayList<>();
+  private final List<Runnable> onClose;
 
   private Controller(Builder b) {
     this.name = b.name;
@@ -37,6 +38,7 @@ public final class Controller implements AutoCloseable {
     this.queue = b.queue != null ? b.queue : WorkQueue.withDefaults();
     this.informers = List.copyOf(b.informers);
     this.workers = b.workers;
+    this.onClose = List.copyOf(b.onClose);
     this.metrics = ControllerMetrics.in(b.registry != null ? b.registry : PrometheusRegistry.defaultRegistry);
     for (Binding bind : b.bindings) {
       bind.informer.addHandler(new EventHandler() {
@@ -90,17 +92,24 @@ public final class Controller implements AutoCloseable {
     return this;
   }
 
-  /** Shuts the queue down and waits (a little) for the workers to finish their current key. */
+  /**
+   * Shuts the queue down, waits (a little) for the workers to finish their current key, then runs
+   * the reconciler's own close actions (its pools: nothing of a stopped controller may keep writing).
+   */
   @Override
   public void close() {
     queue.shutDown();
-    for (Thread t : threads) {
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      for (Thread t : threads) {
+        try {
+          t.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
+    } finally {
+      onClose.forEach(Runnable::run);
     }
   }
 
@@ -177,6 +186,7 @@ public final class Controller implements AutoCloseable {
     private final List<Binding> bindings = new ArrayList<>();
     private final List<Informer<?>> informers = new ArrayList<>();
     private int workers = 1;
+    private final List<Runnable> onClose = new ArrayList<>();
     private WorkQueue<Key> queue;
     private PrometheusRegistry registry;
 
@@ -223,6 +233,12 @@ public final class Controller implements AutoCloseable {
       if (!informers.contains(informer)) {
         informers.add(informer);
       }
+      return this;
+    }
+
+    /** Runs when the controller is closed, after its workers stopped. */
+    public Builder onClose(Runnable action) {
+      onClose.add(action);
       return this;
     }
 

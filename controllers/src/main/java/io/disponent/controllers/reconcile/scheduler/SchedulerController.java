@@ -116,8 +116,16 @@ public final class SchedulerController implements Reconciler {
     controller = Controller.builder("scheduler", this).workers(1)
         .watches(caches.tasks, t -> List.of(PASS))
         .watches(caches.nodes, n -> List.of(PASS))
+        .onClose(this::stopWriting)
         .build();
     return controller;
+  }
+
+  /** A scheduler that lost its lease drops the writes it has queued; their Tasks are planned again by the next leader. */
+  private void stopWriting() {
+    writers.shutdownNow();
+    binders.shutdownNow();
+    emitters.shutdownNow();
   }
 
   @Override
