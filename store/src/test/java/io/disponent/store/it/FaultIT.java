@@ -250,6 +250,13 @@ class FaultIT {
     System.out.printf("key %s: %d versions in history, %d acknowledged; %s%n", key, versions.size(), acks.size(),
         problems.isEmpty() ? "history consistent" : problems.size() + " problems:");
     problems.forEach(p -> System.out.println("  " + p));
+    if (!problems.isEmpty()) {
+      // Was the final read merely stale? A later read that has the missing versions says so.
+      Thread.sleep(3000);
+      KeyValue later = retrying(() -> store.get(key)).orElseThrow();
+      System.out.printf("key %s read again 3 s later: value %s, version %d, modRevision %d%n",
+          key, later.valueUtf8(), later.version(), later.modRevision());
+    }
   }
 
   private static byte[] bytes(long v) {
