@@ -19,6 +19,8 @@ public final class ReplicaProcess implements AutoCloseable {
   private final Path dataDir;
   private final Path log;
   private Process process;
+  /** Holds the replica's port while it is down; see {@link #reserve()}. */
+  private java.net.ServerSocket reservation;
 
   public ReplicaProcess(Member self, List<Member> peers, Path root) {
     this.self = self;
@@ -32,6 +34,7 @@ public final class ReplicaProcess implements AutoCloseable {
   }
 
   public synchronized void start() throws IOException {
+    release();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         StoreServerMain.class.getName(), "--id", self.id(), "--address", self.address(),
@@ -55,6 +58,49 @@ public final class ReplicaProcess implements AutoCloseable {
       process.waitFor(30, TimeUnit.SECONDS);
       process = null;
       truncateLogMarker();
+      reserve();
+    }
+  }
+
+  /**
+   * Holds the dead replica's port until it restarts. Every store cluster has the same Raft group id
+   * and these tests name replicas n1, n2, ..., so a replica of another test on this machine that
+   * took the freed port would be taken for this one by the rest of the cluster (its
+   * acknowledgements would count towards commits here) and by the client. The port listens but
+   * resets every connection at once, which Ratis treats like a refused one.
+   */
+  private void reserve() {
+    int port = Integer.parseInt(self.address().substring(self.address().lastIndexOf(':') + 1));
+    try {
+      java.net.ServerSocket s = new java.net.ServerSocket();
+      s.setReuseAddress(true); // the dead replica's connections linger in TIME_WAIT
+      s.bind(new java.net.InetSocketAddress(port));
+      reservation = s;
+      Thread resetter = new Thread(() -> {
+        while (!s.isClosed()) {
+          try (java.net.Socket c = s.accept()) {
+            c.setSoLinger(true, 0);
+          } catch (IOException e) {
+            // closed: the replica restarts
+          }
+        }
+      }, "reserve-" + self.id());
+      resetter.setDaemon(true);
+      resetter.start();
+    } catch (IOException e) {
+      System.out.println("WARNING: cannot hold port " + port + " of " + self.id() + " while it is down ("
+          + e.getMessage() + "): another process may have taken it and answer in its place");
+    }
+  }
+
+  private void release() {
+    if (reservation != null) {
+      try {
+        reservation.close();
+      } catch (IOException ignored) {
+        // nothing to do
+      }
+      reservation = null;
     }
   }
 
@@ -73,6 +119,7 @@ public final class ReplicaProcess implements AutoCloseable {
 
   @Override
   public synchronized void close() throws InterruptedException {
+    release();
     if (process != null) {
       process.destroy();
       if (!process.waitFor(20, TimeUnit.SECONDS)) {

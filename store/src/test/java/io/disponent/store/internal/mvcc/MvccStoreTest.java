@@ -143,6 +143,26 @@ class MvccStoreTest {
   }
 
   @Test
+  void compareAndSwapsOnOneKeyInOneEntryEachSeeTheEarlierOnes() {
+    // Concurrent read-then-CAS clients share a batch: two of them may expect the same modRevision.
+    long m = f.put("n", "0");
+    Command first = cas("n", m, "1");
+    Command sameExpectation = cas("n", m, "1");
+    Command onTopOfFirst = cas("n", m + 1, "2");
+    ApplyResult r = f.entry(first, sameExpectation, onTopOfFirst);
+    assertThat(r.results()).extracting(c -> ((CommandResult.TxnDone) c).response().succeeded())
+        .containsExactly(true, false, true);
+    assertThat(f.get("n").valueUtf8()).isEqualTo("2");
+    assertThat(f.get("n").version()).isEqualTo(3);
+    assertThat(f.get("n").modRevision()).isEqualTo(m + 2);
+  }
+
+  private static Command cas(String key, long expectedModRevision, String value) {
+    return new Command.Txn(TxnRequest.when(List.of(Compare.modRevisionIs(key, expectedModRevision)),
+        List.of(new Op.Put(key, Fixture.bytes(value)))));
+  }
+
+  @Test
   void replayOfAnAppliedIndexChangesNothing() {
     f.put("a", "1");
     long dataSize = f.store.dataSize();

@@ -85,4 +85,20 @@ class BatcherTest {
     assertThat(queued).isNotDone();
     assertThatThrownBy(b.submit(4, 1)::join).hasCauseInstanceOf(StoreClosedException.class);
   }
+
+  @Test
+  void aReplyWithTheWrongNumberOfResultsFailsEveryRequestOfTheBatch() {
+    // A replica that skips an entry it applied before (a replay after a restart) answers it with no
+    // results: that must never be taken for anybody's result.
+    var b = batcher(100, 1 << 20, 1);
+    var first = b.submit(1, 1);
+    var second = b.submit(2, 1);
+    var third = b.submit(3, 1);
+    pending.remove(0).complete(List.of(10));
+    assertThat(first).isCompletedWithValue(10);
+    assertThat(sent).containsExactly(List.of(1), List.of(2, 3));
+    pending.remove(0).complete(List.of());
+    assertThatThrownBy(second::join).hasCauseInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(third::join).hasCauseInstanceOf(IllegalStateException.class);
+  }
 }
