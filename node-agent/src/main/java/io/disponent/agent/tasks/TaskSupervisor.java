@@ -71,8 +71,15 @@ public final class TaskSupervisor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskSupervisor.class);
   public static final String FINALIZER = "disponent.io/agent";
   static final String SERVICE_LABEL = "disponent.io/service";
+  /** Logs are checked for rotation every this many full polls. */
   private static final int ROTATE_EVERY_PASSES = 10;
   private static final int WORKERS = 16;
+  private static final long WAKE_DELAY_MS = 10;
+  /**
+   * Every sandbox is polled (a few /proc and cgroup reads each) at most this often, not on each
+   * pass: with N tasks and passes driven by their events, polling on every pass cost O(N²).
+   */
+  private static final long POLL_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
   /** A sandbox this agent has, with the launch details a status needs. */
   private static final class Local {
@@ -111,6 +118,8 @@ public final class TaskSupervisor implements AutoCloseable {
   private final ExecutorService pool;
   private final AtomicBoolean wakePending = new AtomicBoolean();
   private final AtomicInteger passes = new AtomicInteger();
+  /** System.nanoTime of the last pass that polled every sandbox; touched by the loop thread only. */
+  private long lastPollAll = System.nanoTime() - POLL_EVERY_NANOS;
   private volatile boolean closed;
 
   public TaskSupervisor(ProcessRuntime runtime, Path sandboxRoot, ApiClient client, EventRecorder events,
@@ -182,7 +191,8 @@ public final class TaskSupervisor implements AutoCloseable {
   public void wake() {
     if (!closed && wakePending.compareAndSet(false, true)) {
       try {
-        loop.execute(this::pass);
+        // a short delay folds a burst of watch events (a launch wave brings ~4 per task) into one pass
+        loop.schedule(this::pass, WAKE_DELAY_MS, TimeUnit.MILLISECONDS);
       } catch (RuntimeException e) {
         wakePending.set(false);
       }
@@ -235,7 +245,15 @@ public final class TaskSupervisor implements AutoCloseable {
       return;
     }
     try {
+      long nowNanos = System.nanoTime();
+      boolean pollAll = nowNanos - lastPollAll >= POLL_EVERY_NANOS;
+      if (pollAll) {
+        lastPollAll = nowNanos;
+      }
       for (Local l : locals.values()) {
+        if (!pollAll && l.last != null) {
+          continue; // a launch or kill sets l.last itself; exits are noticed by the next full poll
+        }
         TaskState before = l.last;
         l.last = l.handle.poll();
         if (l.last.terminal() && (before == null || !before.terminal())) {
@@ -243,7 +261,7 @@ public final class TaskSupervisor implements AutoCloseable {
           LOG.info("tasks: {} ended: {}", l.handle.taskId(), l.last);
         }
       }
-      if (passes.incrementAndGet() % ROTATE_EVERY_PASSES == 0) {
+      if (pollAll && passes.incrementAndGet() % ROTATE_EVERY_PASSES == 0) {
         rotateLogs();
       }
       retryLaunchErrors();
