@@ -5,39 +5,26 @@ import io.disponent.controllers.client.ApiClient;
 import io.disponent.controllers.client.Gvr;
 import io.disponent.controllers.client.PatchType;
 import io.disponent.controllers.reconcile.Json;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a Node's {@code status.allocated} (the sum of its ledger) off the binding path. Marks of a node
- * that arrive while its write is still queued are folded into that write, which reads the newest ledger
- * from the cache when it runs. Informational: a failed write is logged and left to the next mark.
+ * Writes a Node's {@code status.allocated} (the sum of its ledger, read from the cache when it runs).
+ * Called in the node's write lane after a reservation, so the next reservation starts from the Node
+ * this write returns. Informational: a failed write is logged and left to the next reservation.
  */
 final class AllocatedWriter {
   private static final Logger log = LoggerFactory.getLogger(AllocatedWriter.class);
 
   private final ApiClient client;
   private final SchedulerCache cache;
-  private final ExecutorService pool;
-  private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
-  AllocatedWriter(ApiClient client, SchedulerCache cache, ExecutorService pool) {
+  AllocatedWriter(ApiClient client, SchedulerCache cache) {
     this.client = client;
     this.cache = cache;
-    this.pool = pool;
   }
 
-  void mark(String node) {
-    if (queued.add(node)) {
-      pool.execute(() -> write(node));
-    }
-  }
-
-  private void write(String node) {
-    queued.remove(node);
+  void write(String node) {
     SchedulerCache.CachedNode n = cache.node(node);
     if (n == null) {
       return;

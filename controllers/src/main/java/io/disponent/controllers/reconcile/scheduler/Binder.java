@@ -19,8 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Binds a reserved Task: a compare-and-swap update of {@code spec.nodeName} and the host ports against the
- * resourceVersion the placement was planned on (re-read on conflict; someone else's bind wins), then
+ * Binds a reserved Task: a compare-and-swap update of {@code spec.nodeName}, the host ports and the agent's
+ * finalizer against the resourceVersion the placement was planned on (re-read on conflict; someone else's
+ * bind wins), then
  * {@code Scheduled=True} with the ports in status. The {@code Scheduled} Event is handed to {@code events},
  * which may drop it when it is behind: Events are hints, the condition is the record.
  */
@@ -59,6 +60,13 @@ final class Binder {
       JsonNode ports = spec.path("ports");
       for (int i = 0; i < ports.size() && i < placed.ports().size(); i++) {
         ((ObjectNode) ports.get(i)).put("hostPort", placed.ports().get(i).hostPort());
+      }
+      // the agent's finalizer comes with the bind: the agent then starts without a write of its own
+      // (which the Scheduled status write below used to turn into a 409 most of the time)
+      List<String> finalizers = Json.finalizers(t);
+      if (!finalizers.contains(Json.AGENT_FINALIZER)) {
+        finalizers.add(Json.AGENT_FINALIZER);
+        t.withObject("/metadata").set("finalizers", Json.array(finalizers));
       }
       try {
         JsonNode bound = client.update(Gvr.TASKS, t);

@@ -77,6 +77,7 @@ public final class SchedulerController implements Reconciler {
   private final Reserver reserver;
   private final Binder binder;
   private final AllocatedWriter allocated;
+  private final NodeLanes<Placed> lanes = new NodeLanes<>(writers, this::write);
   /** Placements planned and not yet seen bound by the watch: Task key → where, and whether written. */
   private final Map<String, Assumed> assumed = new ConcurrentHashMap<>();
   private volatile Controller controller;
@@ -99,7 +100,7 @@ public final class SchedulerController implements Reconciler {
     caches.tasks.addHandler(cache.taskEvents);
     this.reserver = new Reserver(client, caches.tasks, cache, clock, this::gone);
     this.binder = new Binder(client, clock, events, Binder.dropping(emitters));
-    this.allocated = new AllocatedWriter(client, cache, writers);
+    this.allocated = new AllocatedWriter(client, cache);
   }
 
   private static ThreadFactory daemon(String name) {
@@ -166,7 +167,7 @@ public final class SchedulerController implements Reconciler {
         anyUnplaced = true;
       }
     }
-    perNode.forEach((node, placed) -> writers.execute(() -> write(node, placed)));
+    perNode.forEach(lanes::submit);
     if (batch.size() == BATCH) {
       return Result.requeueAfter(Duration.ZERO);
     }
@@ -192,9 +193,6 @@ public final class SchedulerController implements Reconciler {
       log.warn("scheduler: reservation on {} failed: {}", node, e.toString());
       accepted = List.of();
     }
-    if (!accepted.isEmpty()) {
-      allocated.mark(node);
-    }
     java.util.Set<String> ok = new java.util.HashSet<>();
     accepted.forEach(a -> ok.add(a.name()));
     AtomicInteger left = new AtomicInteger(placed.size());
@@ -212,6 +210,9 @@ public final class SchedulerController implements Reconciler {
         }
         settle(p, bound, left);
       });
+    }
+    if (!accepted.isEmpty()) {
+      allocated.write(node); // in the lane: the next reservation starts from the Node this write returns
     }
   }
 
