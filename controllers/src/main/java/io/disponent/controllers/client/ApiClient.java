@@ -242,7 +242,7 @@ public final class ApiClient implements AutoCloseable {
       throw unreachable(what, at, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UnavailableException("Interrupted", what + ": interrupted", e);
+      throw new UnavailableException(Retries.INTERRUPTED, what + ": interrupted", e);
     }
     if (resp.statusCode() >= 400) {
       throw error(what, resp.statusCode(), resp.body(), resp.headers().firstValue("Retry-After").orElse(null));
@@ -359,7 +359,7 @@ public final class ApiClient implements AutoCloseable {
         throw unreachable(what, at, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new UnavailableException("Interrupted", what + ": interrupted", e);
+        throw new UnavailableException(Retries.INTERRUPTED, what + ": interrupted", e);
       }
     }
 

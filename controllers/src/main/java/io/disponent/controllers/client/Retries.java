@@ -6,12 +6,16 @@ import java.util.Optional;
 /** Which failures are worth another attempt, and how long to wait before it. Pure. */
 final class Retries {
 
+  /** The reason of the UnavailableException thrown when the calling thread is interrupted. */
+  static final String INTERRUPTED = "Interrupted";
+
   private Retries() {}
 
   /** Connect errors and timeouts (no answer), 429, and 5xx except 501 (not implemented). */
   static boolean retriable(Throwable t) {
     if (t instanceof UnavailableException) {
-      return !"CircuitOpen".equals(((UnavailableException) t).status().reason());
+      String reason = ((UnavailableException) t).status().reason();
+      return !"CircuitOpen".equals(reason) && !INTERRUPTED.equals(reason);
     }
     if (t instanceof StatusException) {
       int code = ((StatusException) t).code();
@@ -23,7 +27,8 @@ final class Retries {
   /** Whether a failure says something about the server's health (counts against the breaker). */
   static boolean serverFault(Throwable t) {
     if (t instanceof UnavailableException) {
-      return true;
+      // a caller that was interrupted (its pool shut down) learnt nothing about the server
+      return !INTERRUPTED.equals(((UnavailableException) t).status().reason());
     }
     if (t instanceof StatusException) {
       int code = ((StatusException) t).code();

@@ -16,6 +16,7 @@ class RetriesTest {
     return Stream.of(
         Arguments.of(new UnavailableException("Unavailable", "connect refused", null), true, true),
         Arguments.of(new UnavailableException("CircuitOpen", "open", null), false, true),
+        Arguments.of(new UnavailableException("Interrupted", "interrupted", null), false, false),
         Arguments.of(status(429), true, false),
         Arguments.of(status(500), true, true),
         Arguments.of(status(503), true, true),
