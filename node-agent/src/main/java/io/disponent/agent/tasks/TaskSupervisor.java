@@ -360,8 +360,8 @@ public final class TaskSupervisor implements AutoCloseable {
     l.last = h.poll();
     locals.put(id.uid(), l);
     watchHealth(l, launch, started);
+    report(l, task); // RUNNING first: the Event is for people, the status is what the control plane waits for
     events.normal(task, "Started", "started on node " + nodeName + " as pid " + pid(l.last));
-    report(l, task);
   }
 
   /**
