@@ -35,6 +35,10 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--peers", description = "Every member: id=host:port,... (self included); default: this one alone.")
   String peers;
 
+  @Option(names = "--cluster", description = "The cluster's name, the same on every member: replicas of "
+      + "differently named clusters never join each other (default: none).")
+  String cluster = "";
+
   @Override
   public Integer call() throws Exception {
     Member self = new Member(id, storeAddress);
@@ -51,7 +55,7 @@ final class ServerCommand implements Callable<Integer> {
       }
     }
     ReplicaConfig store = new ReplicaConfig(self, members, dataDir.resolve("store"), Transport.GRPC,
-        StoreLimits.DEFAULT, StoreTuning.DEFAULT);
+        StoreLimits.DEFAULT, StoreTuning.DEFAULT.withCluster(cluster));
     ControlPlane plane = ControlPlane.start(store, host, port);
     CleanStop.onStop("disponent-shutdown", () -> {
       plane.close();

@@ -26,10 +26,13 @@ final class StoreCommand implements Callable<Integer> {
   @Option(names = "--transport", description = "grpc or netty (default: grpc).")
   String transport = "grpc";
 
+  @Option(names = "--cluster", description = "The cluster's name, the same on every member (default: none).")
+  String cluster = "";
+
   @Override
   public Integer call() throws Exception {
     List<String> args = new ArrayList<>(List.of("--id", id, "--address", address, "--peers", peers,
-        "--data-dir", dataDir, "--transport", transport));
+        "--data-dir", dataDir, "--transport", transport, "--cluster", cluster));
     StoreServerMain.main(args.toArray(String[]::new));
     return 0;
   }

@@ -34,7 +34,7 @@ public final class StoreServerMain {
       }
       peers.add(new Member(kv[0], kv[1]));
     }
-    StoreTuning tuning = StoreTuning.DEFAULT;
+    StoreTuning tuning = StoreTuning.DEFAULT.withCluster(opts.getOrDefault("cluster", ""));
     if (opts.containsKey("write-batch") || opts.containsKey("write-in-flight")) {
       tuning = tuning.withWriteBatching(
           Integer.parseInt(opts.getOrDefault("write-batch", String.valueOf(tuning.writeBatchItems()))),

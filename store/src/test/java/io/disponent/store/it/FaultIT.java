@@ -54,11 +54,13 @@ class FaultIT {
     for (int i = 1; i <= 3; i++) {
       members.add(new Member("n" + i, "127.0.0.1:" + Ports.free()));
     }
+    // a name of its own, so that no other test cluster on this machine can join this one's votes
+    String cluster = "fault-" + seed;
     List<ReplicaProcess> replicas = new ArrayList<>();
     for (Member m : members) {
-      replicas.add(new ReplicaProcess(m, members, dir));
+      replicas.add(new ReplicaProcess(m, members, dir, cluster));
     }
-    StoreTuning tuning = StoreTuning.DEFAULT.withRequestTimeout(Duration.ofSeconds(20));
+    StoreTuning tuning = StoreTuning.DEFAULT.withRequestTimeout(Duration.ofSeconds(20)).withCluster(cluster);
     boolean passed = false;
     try (Store store = startAll(replicas, members, tuning)) {
       String[] keys = new String[KEYS];

@@ -22,7 +22,10 @@ public final class ReplicaProcess implements AutoCloseable {
   /** Holds the replica's port while it is down; see {@link #reserve()}. */
   private java.net.ServerSocket reservation;
 
-  public ReplicaProcess(Member self, List<Member> peers, Path root) {
+  private final String cluster;
+
+  public ReplicaProcess(Member self, List<Member> peers, Path root, String cluster) {
+    this.cluster = cluster;
     this.self = self;
     this.peers = List.copyOf(peers);
     this.dataDir = root.resolve(self.id());
@@ -39,7 +42,7 @@ public final class ReplicaProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         StoreServerMain.class.getName(), "--id", self.id(), "--address", self.address(),
         "--peers", peers.stream().map(m -> m.id() + "=" + m.address()).collect(Collectors.joining(",")),
-        "--data-dir", dataDir.toString()));
+        "--data-dir", dataDir.toString(), "--cluster", cluster));
     process = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     Process p = process;

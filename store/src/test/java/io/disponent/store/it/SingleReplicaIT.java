@@ -64,4 +64,20 @@ class SingleReplicaIT {
       assertThat(r.store().get("/q/0").get(10, TimeUnit.SECONDS)).isEmpty();
     }
   }
+
+  @Test
+  void aDataDirOfOneClusterNameRefusesToStartUnderAnother() throws Exception {
+    int port = Ports.free();
+    ReplicaConfig a = config(port).withTuning(config(port).tuning().withCluster("a"));
+    try (Replica r = Replica.start(a)) {
+      r.store().put("/k", "v").get(30, TimeUnit.SECONDS);
+    }
+    ReplicaConfig b = a.withTuning(a.tuning().withCluster("b"));
+    assertThatThrownBy(() -> Replica.start(b)).isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("another cluster name");
+    try (Replica r = Replica.start(a)) {
+      await().atMost(Duration.ofSeconds(20)).until(r::isLeader);
+      assertThat(r.store().get("/k").get(30, TimeUnit.SECONDS)).isPresent();
+    }
+  }
 }

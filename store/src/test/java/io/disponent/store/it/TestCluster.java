@@ -29,7 +29,8 @@ public final class TestCluster implements AutoCloseable {
 
   public TestCluster(Path root, int size, StoreTuning tuning) {
     this.root = root;
-    this.tuning = tuning;
+    // a name of its own: other test clusters on this machine may reuse a stopped member's port
+    this.tuning = tuning.cluster().isEmpty() ? tuning.withCluster("test-" + java.util.UUID.randomUUID()) : tuning;
     for (int i = 1; i <= size; i++) {
       String id = "n" + i;
       members.put(id, new Member(id, "127.0.0.1:" + Ports.free()));
@@ -38,7 +39,7 @@ public final class TestCluster implements AutoCloseable {
 
   public static StoreTuning fastTuning() {
     return new StoreTuning(256, 4 << 20, 2, 256, 4, Duration.ofSeconds(20), Duration.ofMillis(600), 100_000, 0,
-        Duration.ZERO);
+        Duration.ZERO, "");
   }
 
   public TestCluster startAll() {

@@ -16,7 +16,7 @@ public final class RaftClients {
 
   public static Store remote(List<Member> members, Transport transport, StoreTuning tuning) {
     ExecutorService callbacks = Executors.newFixedThreadPool(4, DaemonThreads.named("store-client-callback"));
-    return new RaftStore(() -> RaftConfig.newClient(members, transport, tuning), RaftConfig.GROUP_ID,
+    return new RaftStore(() -> RaftConfig.newClient(members, transport, tuning), RaftConfig.groupId(tuning.cluster()),
         RaftConfig.peerIds(members), Optional.empty(), BatchSettings.of(tuning), tuning.requestTimeout(), callbacks,
         callbacks::shutdownNow);
   }

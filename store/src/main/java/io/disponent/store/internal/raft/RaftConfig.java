@@ -31,9 +31,15 @@ import org.apache.ratis.util.TimeDuration;
 public final class RaftConfig {
   private RaftConfig() {}
 
-  /** Every store cluster is one Raft group with this id. */
+  /** The Raft group of an unnamed cluster (and of every store created before clusters had names). */
   public static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("disponent-store".getBytes(StandardCharsets.UTF_8)));
+
+  /** Each store cluster is one Raft group, its id derived from the cluster's name. */
+  public static RaftGroupId groupId(String cluster) {
+    return cluster.isEmpty() ? GROUP_ID
+        : RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("disponent-store/" + cluster).getBytes(StandardCharsets.UTF_8)));
+  }
 
   private static final TimeDuration RETRY_SLEEP = TimeDuration.valueOf(100, TimeUnit.MILLISECONDS);
 
@@ -41,8 +47,8 @@ public final class RaftConfig {
     return RaftPeer.newBuilder().setId(m.id()).setAddress(m.address()).build();
   }
 
-  static RaftGroup group(List<Member> members) {
-    return RaftGroup.valueOf(GROUP_ID, members.stream().map(RaftConfig::peer).toList());
+  static RaftGroup group(List<Member> members, String cluster) {
+    return RaftGroup.valueOf(groupId(cluster), members.stream().map(RaftConfig::peer).toList());
   }
 
   static int port(String address) {
@@ -115,7 +121,7 @@ public final class RaftConfig {
     int attempts = (int) Math.max(1, t.requestTimeout().toMillis() / RETRY_SLEEP.toLong(TimeUnit.MILLISECONDS));
     return RaftClient.newBuilder()
         .setProperties(p)
-        .setRaftGroup(group(members))
+        .setRaftGroup(group(members, t.cluster()))
         .setClientId(ClientId.randomId())
         .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts, RETRY_SLEEP))
         .build();

@@ -8,12 +8,14 @@ import io.disponent.store.StoreStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -48,11 +50,25 @@ public final class Replica implements AutoCloseable {
     this.leaderChores = new LeaderChores(store, sm, config.tuning(), java.time.Clock.systemUTC());
   }
 
+  /** A data dir that holds another cluster's group is a configuration mistake, not a new cluster to format. */
+  private static void refuseOtherCluster(Path raftDir, RaftGroupId groupId) throws IOException {
+    try (var dirs = Files.list(raftDir)) {
+      List<String> others = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+          .filter(n -> n.matches("[0-9a-f-]{36}") && !n.equals(groupId.getUuid().toString())).toList();
+      if (!others.isEmpty()) {
+        throw new IOException("store: " + raftDir + " holds the Raft group " + others
+            + " of another cluster name than this one's (" + groupId.getUuid() + "); check --cluster");
+      }
+    }
+  }
+
   public static Replica start(ReplicaConfig config) throws IOException {
     Path raftDir = config.dataDir().resolve("raft");
     Path kvDir = config.dataDir().resolve("kv");
     Files.createDirectories(raftDir);
-    boolean known = Files.exists(raftDir.resolve(RaftConfig.GROUP_ID.getUuid().toString()));
+    RaftGroupId groupId = RaftConfig.groupId(config.tuning().cluster());
+    boolean known = Files.exists(raftDir.resolve(groupId.getUuid().toString()));
+    refuseOtherCluster(raftDir, groupId);
     AtomicReference<LocalReplica> self = new AtomicReference<>();
     StoreStateMachine sm = new StoreStateMachine(kvDir, config.limits(), () -> RaftConfig.status(self.get()));
     RaftPeerId peerId = RaftPeerId.valueOf(config.self().id());
@@ -60,16 +76,16 @@ public final class Replica implements AutoCloseable {
         .setServerId(peerId)
         .setStateMachine(sm)
         .setProperties(RaftConfig.serverProperties(config.self(), raftDir, config.transport(), config.tuning()))
-        .setGroup(RaftConfig.group(config.peers()))
+        .setGroup(RaftConfig.group(config.peers(), config.tuning().cluster()))
         .setOption(known ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
         .build();
     server.start();
-    LocalReplica local = new LocalReplica(server, RaftConfig.GROUP_ID, peerId, sm);
+    LocalReplica local = new LocalReplica(server, groupId, peerId, sm);
     self.set(local);
     ExecutorService callbacks = Executors.newFixedThreadPool(4, DaemonThreads.named("store-" + peerId + "-callback"));
     RaftStore store = new RaftStore(
         () -> RaftConfig.newClient(config.peers(), config.transport(), config.tuning()),
-        RaftConfig.GROUP_ID, RaftConfig.peerIds(config.peers()), Optional.of(local),
+        groupId, RaftConfig.peerIds(config.peers()), Optional.of(local),
         BatchSettings.of(config.tuning()), config.tuning().requestTimeout(), callbacks, () -> {});
     ScheduledExecutorService chores =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("store-" + peerId + "-chores"));
@@ -103,7 +119,7 @@ public final class Replica implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        var info = server.getDivision(RaftConfig.GROUP_ID).getInfo();
+        var info = server.getDivision(local.groupId()).getInfo();
         if (info.getLeaderId() != null && (!info.isLeader() || info.isLeaderReady())) {
           return true;
         }
@@ -120,7 +136,7 @@ public final class Replica implements AutoCloseable {
 
   public boolean isLeader() {
     try {
-      return server.getDivision(RaftConfig.GROUP_ID).getInfo().isLeader();
+      return server.getDivision(local.groupId()).getInfo().isLeader();
     } catch (IOException e) {
       return false;
     }
