@@ -265,18 +265,7 @@ class ControllersIT {
   @Test
   void twoSchedulersRacingNeverOvercommit() {
     agent("race", 1, "40", 15);
-    // two more schedulers besides the manager's, each with its own caches
-    List<AutoCloseable> extra = new ArrayList<>();
-    try {
-      for (int i = 0; i < 2; i++) {
-        Caches c = new Caches(client, ManagerConfig.SYSTEM_NAMESPACE);
-        Controller sc = new SchedulerController(client, c, new EventRecorder(client, "race-" + i),
-            Clock.systemUTC()).controller(1);
-        sc.start();
-        c.start();
-        extra.add(sc);
-        extra.add(c);
-      }
+    try (Schedulers extra = extraSchedulers("race", 2)) {
       for (int i = 0; i < 12; i++) {
         ObjectNode t = TestServer.task("race", "big-" + i, null);
         ((ObjectNode) t.path("spec")).putObject("resources").put("cpus", "10").put("memory", "64Mi");
@@ -296,31 +285,13 @@ class ControllersIT {
         int bound = (int) tasks("race").stream().filter(t -> Json.nodeName(t) != null).count();
         assertThat(bound).isEqualTo(4);
       });
-    } finally {
-      for (AutoCloseable c : extra) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          // closing
-        }
-      }
     }
   }
 
   @Test
   void racingSchedulersNeverOvercommitAnyNodeOfAPool() {
     agent("race-pool", 5, "100", 15); // no other pool has room for a 48-cpu task
-    List<AutoCloseable> extra = new ArrayList<>();
-    try {
-      for (int i = 0; i < 2; i++) {
-        Caches c = new Caches(client, ManagerConfig.SYSTEM_NAMESPACE);
-        Controller sc = new SchedulerController(client, c, new EventRecorder(client, "race-pool-" + i),
-            Clock.systemUTC()).controller(1);
-        sc.start();
-        c.start();
-        extra.add(sc);
-        extra.add(c);
-      }
+    try (Schedulers extra = extraSchedulers("race-pool", 2)) {
       for (int i = 0; i < 40; i++) {
         ObjectNode t = TestServer.task("race-pool", "t-" + i, null);
         ((ObjectNode) t.path("spec")).putObject("resources").put("cpus", "48").put("memory", "64Mi");
@@ -341,7 +312,28 @@ class ControllersIT {
       // liveness: the 10 that fit are bound in the end
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
           assertThat(tasks("race-pool").stream().filter(t -> Json.nodeName(t) != null).count()).isEqualTo(10));
-    } finally {
+    }
+  }
+
+  /** Schedulers started by a test, closed together. */
+  private interface Schedulers extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** {@code n} more schedulers besides the manager's, each with its own caches. */
+  private Schedulers extraSchedulers(String name, int n) {
+    List<AutoCloseable> extra = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Caches c = new Caches(client, ManagerConfig.SYSTEM_NAMESPACE);
+      Controller sc = new SchedulerController(client, c, new EventRecorder(client, name + "-" + i),
+          Clock.systemUTC()).controller(1);
+      sc.start();
+      c.start();
+      extra.add(sc);
+      extra.add(c);
+    }
+    return () -> {
       for (AutoCloseable c : extra) {
         try {
           c.close();
@@ -349,7 +341,7 @@ class ControllersIT {
           // closing
         }
       }
-    }
+    };
   }
 
   @Test
