@@ -12,6 +12,7 @@ import io.disponent.controllers.plan.Labels;
 import io.disponent.controllers.plan.TaskStates;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.runtime.Controller;
+import io.disponent.controllers.runtime.DaemonThreads;
 import io.disponent.controllers.runtime.Informer;
 import io.disponent.controllers.runtime.Key;
 import io.disponent.controllers.runtime.Result;
@@ -101,11 +102,7 @@ public final class HollowAgent implements AutoCloseable {
     controller = Controller.builder("hollow-" + config.prefix(), this::reconcile).workers(4)
         .watches(tasks, t -> mine.contains(String.valueOf(Json.nodeName(t))) ? List.of(Key.of(t)) : List.of())
         .build();
-    heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "hollow-heartbeats-" + config.prefix());
-      t.setDaemon(true);
-      return t;
-    });
+    heartbeats = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("hollow-heartbeats-" + config.prefix()));
   }
 
   /** Registers the nodes, starts heartbeats and the task loop. */

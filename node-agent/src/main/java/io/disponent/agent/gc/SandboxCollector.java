@@ -1,6 +1,7 @@
 package io.disponent.agent.gc;
 
 import io.disponent.agent.runtime.ProcessRuntime;
+import io.disponent.controllers.runtime.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +33,8 @@ public final class SandboxCollector implements AutoCloseable {
   private final Duration retention;
   private final Supplier<Set<String>> supervised;
   private final Clock clock;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "sandbox-collector");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("sandbox-collector"));
 
   /** @param supervised the uids of the tasks the agent still has (their sandboxes are never touched) */
   public SandboxCollector(ProcessRuntime runtime, Path sandboxRoot, Duration retention, Supplier<Set<String>> supervised,

@@ -1,6 +1,7 @@
 package io.disponent.agent.health;
 
 import io.disponent.agent.runtime.TaskId;
+import io.disponent.controllers.runtime.DaemonThreads;
 import io.disponent.crds.model.HealthCheck;
 import io.disponent.crds.model.ReadinessCheck;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +38,10 @@ public final class HealthChecker implements AutoCloseable {
   private final Map<TaskId, List<Watched>> watched = new ConcurrentHashMap<>();
 
   public HealthChecker(Clock clock, HealthListener listener) {
-    AtomicInteger n = new AtomicInteger();
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "health-scheduler"));
-    this.probePool = Executors.newCachedThreadPool(r -> daemon(r, "health-probe-" + n.incrementAndGet()));
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("health-scheduler"));
+    this.probePool = Executors.newCachedThreadPool(DaemonThreads.named("health-probe"));
     this.clock = clock;
     this.listener = listener;
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   /**

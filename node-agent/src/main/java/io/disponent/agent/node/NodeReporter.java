@@ -8,6 +8,7 @@ import io.disponent.controllers.client.ConflictException;
 import io.disponent.controllers.client.Gvr;
 import io.disponent.controllers.client.NotFoundException;
 import io.disponent.controllers.client.PatchType;
+import io.disponent.controllers.runtime.DaemonThreads;
 import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.NodeSpec;
@@ -55,11 +56,7 @@ public final class NodeReporter implements AutoCloseable {
     this.status = status;
     this.leaseDuration = leaseDuration;
     this.clock = clock;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "node-reporter");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("node-reporter"));
   }
 
   public NodeReporter start() {

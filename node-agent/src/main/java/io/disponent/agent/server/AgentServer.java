@@ -3,6 +3,7 @@ package io.disponent.agent.server;
 import io.disponent.agent.logs.LogStream;
 import io.disponent.agent.logs.TaskLogs;
 import io.disponent.agent.tasks.LogSource;
+import io.disponent.controllers.runtime.DaemonThreads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -38,11 +39,8 @@ public final class AgentServer implements AutoCloseable {
 
   private final Javalin app;
   private final Set<InputStream> follows = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "log-follow-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService watchdog =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("log-follow-watchdog"));
 
   private AgentServer(Javalin app) {
     this.app = app;

@@ -23,6 +23,7 @@ import io.disponent.controllers.client.Gvr;
 import io.disponent.controllers.client.NotFoundException;
 import io.disponent.controllers.client.PatchType;
 import io.disponent.controllers.runtime.Backoff;
+import io.disponent.controllers.runtime.DaemonThreads;
 import io.disponent.controllers.runtime.EventHandler;
 import io.disponent.controllers.runtime.EventRecorder;
 import io.disponent.controllers.runtime.Informer;
@@ -135,16 +136,9 @@ public final class TaskSupervisor implements AutoCloseable {
     this.informer = new Informer<JsonNode>(client, Gvr.TASKS, null, null, "spec.nodeName=" + nodeName, j -> j)
         .withBackoff(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2)))
         .withResync(Duration.ofSeconds(30));
-    AtomicInteger n = new AtomicInteger();
-    this.loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "task-supervisor"));
+    this.loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("task-supervisor"));
     // launches and kills mostly wait for the API server and for processes, not for a CPU
-    this.pool = Executors.newFixedThreadPool(WORKERS, r -> daemon(r, "task-worker-" + n.incrementAndGet()));
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
+    this.pool = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("task-worker"));
   }
 
   /** Re-adopts the sandboxes of earlier runs (same processes, not restarted), then starts watching and the loop. */

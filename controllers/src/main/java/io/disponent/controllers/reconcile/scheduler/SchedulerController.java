@@ -17,6 +17,7 @@ import io.disponent.controllers.plan.placement.TaskToPlace;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.runtime.Controller;
+import io.disponent.controllers.runtime.DaemonThreads;
 import io.disponent.controllers.runtime.EventRecorder;
 import io.disponent.controllers.runtime.Key;
 import io.disponent.controllers.runtime.Reconciler;
@@ -30,14 +31,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,10 +72,10 @@ public final class SchedulerController implements Reconciler {
   private final Clock clock;
   private final Placement placement = Placement.standard();
   private final SchedulerCache cache = new SchedulerCache();
-  private final ExecutorService writers = Executors.newFixedThreadPool(PARALLEL_WRITES, daemon("scheduler-write"));
-  private final ExecutorService binders = Executors.newFixedThreadPool(PARALLEL_WRITES, daemon("scheduler-bind"));
+  private final ExecutorService writers = Executors.newFixedThreadPool(PARALLEL_WRITES, DaemonThreads.named("scheduler-write"));
+  private final ExecutorService binders = Executors.newFixedThreadPool(PARALLEL_WRITES, DaemonThreads.named("scheduler-bind"));
   private final ExecutorService emitters = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
-      new ArrayBlockingQueue<>(10_000), daemon("scheduler-events"));
+      new ArrayBlockingQueue<>(10_000), DaemonThreads.named("scheduler-events"));
   private final Reserver reserver;
   private final Binder binder;
   private final AllocatedWriter allocated;
@@ -101,15 +103,6 @@ public final class SchedulerController implements Reconciler {
     this.reserver = new Reserver(client, caches.tasks, cache, clock, this::gone);
     this.binder = new Binder(client, clock, events, Binder.dropping(emitters));
     this.allocated = new AllocatedWriter(client, cache);
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** The controller: any Task or Node event asks for a pass. */
@@ -193,7 +186,7 @@ public final class SchedulerController implements Reconciler {
       log.warn("scheduler: reservation on {} failed: {}", node, e.toString());
       accepted = List.of();
     }
-    java.util.Set<String> ok = new java.util.HashSet<>();
+    Set<String> ok = new HashSet<>();
     accepted.forEach(a -> ok.add(a.name()));
     AtomicInteger left = new AtomicInteger(placed.size());
     for (Placed p : placed) {
@@ -263,8 +256,8 @@ public final class SchedulerController implements Reconciler {
     }
   }
 
-  private static java.util.Set<Integer> hostPorts(PlacementResult.Placed p) {
-    java.util.Set<Integer> s = new java.util.HashSet<>();
+  private static Set<Integer> hostPorts(PlacementResult.Placed p) {
+    Set<Integer> s = new HashSet<>();
     p.ports().forEach(port -> s.add(port.hostPort()));
     return s;
   }
