@@ -1,6 +1,7 @@
 package io.disponent.controllers.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WriteBarrier {
 
-  private record Mark(long revision, long atNanos) {}
+  private record Mark(long revision, Instant at) {}
 
   private final Map<Key, Mark> marks = new ConcurrentHashMap<>();
   private final InstantSource clock;
@@ -29,7 +30,7 @@ public final class WriteBarrier {
   public void wrote(Key key, String resourceVersion) {
     long rv = parse(resourceVersion);
     if (rv > 0) {
-      long now = nanos();
+      Instant now = clock.instant();
       marks.merge(key, new Mark(rv, now), (a, b) -> new Mark(Math.max(a.revision(), b.revision()), now));
     }
   }
@@ -40,15 +41,11 @@ public final class WriteBarrier {
     if (m == null) {
       return true;
     }
-    if (parse(cacheResourceVersion) >= m.revision() || nanos() - m.atNanos() > patience.toNanos()) {
+    if (parse(cacheResourceVersion) >= m.revision() || clock.instant().isAfter(m.at().plus(patience))) {
       marks.remove(key, m);
       return true;
     }
     return false;
-  }
-
-  private long nanos() {
-    return clock.instant().toEpochMilli() * 1_000_000L;
   }
 
   private static long parse(String rv) {
