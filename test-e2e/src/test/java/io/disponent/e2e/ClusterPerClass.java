@@ -1,6 +1,5 @@
 package io.disponent.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,15 +116,11 @@ abstract class ClusterPerClass {
 
   /** Runs kubectl and asserts exit 0; returns stdout. */
   String ok(String... args) {
-    Kubectl.Result r = kubectl.run(args);
-    assertThat(r.exit()).as("%s", r).isZero();
-    return r.out();
+    return kubectl.run(args).ok();
   }
 
   String okStdin(String stdin, String... args) {
-    Kubectl.Result r = kubectl.stdin(stdin, args);
-    assertThat(r.exit()).as("%s", r).isZero();
-    return r.out();
+    return kubectl.stdin(stdin, args).ok();
   }
 
   String apply(String manifest) {

@@ -1,5 +1,7 @@
 package io.disponent.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,12 @@ final class Kubectl {
 
   /** The outcome of one kubectl run. */
   record Result(List<String> args, int exit, String out, String err) {
+    /** Asserts exit 0; returns stdout. */
+    String ok() {
+      assertThat(exit).as("%s", this).isZero();
+      return out;
+    }
+
     @Override
     public String toString() {
       return "kubectl " + String.join(" ", args) + " -> exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;

@@ -82,7 +82,7 @@ class LaunchBenchE2E {
         }
       }
     }
-    String table = table(results, rounds);
+    String table = table(results);
     System.out.println(table);
     Files.writeString(Path.of("target", "launch-bench.md"), table);
   }
@@ -195,7 +195,7 @@ class LaunchBenchE2E {
 
   // ---------------------------------------------------------------- the table
 
-  static String table(List<Round> rounds, int perSize) {
+  static String table(List<Round> rounds) {
     StringBuilder b = new StringBuilder();
     b.append("| N | rounds | all RUNNING p50 ms | per task p50 / p99 ms | create→task p50 | scheduler p50 / p99 |"
         + " agent p50 / p99 | agent CPU ms/task | wrapper PSS KiB/task | agent RSS MiB |\n");

@@ -1,7 +1,5 @@
 package io.disponent.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,16 +33,12 @@ abstract class ServerPerClass {
 
   /** Runs kubectl and asserts exit 0; returns stdout. */
   String ok(String... args) {
-    Kubectl.Result r = kubectl.run(args);
-    assertThat(r.exit()).as("%s", r).isZero();
-    return r.out();
+    return kubectl.run(args).ok();
   }
 
   /** Runs kubectl with stdin and asserts exit 0; returns stdout. */
   String okStdin(String stdin, String... args) {
-    Kubectl.Result r = kubectl.stdin(stdin, args);
-    assertThat(r.exit()).as("%s", r).isZero();
-    return r.out();
+    return kubectl.stdin(stdin, args).ok();
   }
 
   /** A Service manifest in the shape of the example. */
