@@ -267,6 +267,16 @@ abstract class ClusterPerClass {
     return r.exit() == 0 && r.out().trim().equals("True");
   }
 
+  /** The process's arguments joined by spaces (from /proc), or "" when it is gone. */
+  static String commandLine(long pid) {
+    try {
+      return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').trim();
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
   static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,8 @@ public final class ProcessRuntime {
         long cpus = spec.resources() == null ? 0 : Quantities.millis(spec.resources().cpus(), 0);
         cgroup = cgroups.create(cgroupName(launch.taskId()), memory, cpus);
       }
-      Checkpoint checkpoint = new Checkpoint(1, launch, sandbox.toString(), 0, 0, cgroup, Instant.now().toString(), user);
+      Instant launchedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      Checkpoint checkpoint = new Checkpoint(1, launch, sandbox.toString(), 0, 0, cgroup, launchedAt.toString(), user);
       checkpoint.write(state);
       List<String> cmd = new ArrayList<>(List.of("setsid", "perl", "-e", WRAPPER, state.toString()));
       if (cgroup != null) {
@@ -133,7 +135,8 @@ public final class ProcessRuntime {
       long pid = awaitWrapperPid(state, p);
       long startTime = ProcFs.startTime(pid).orElse(0);
       checkpoint.withWrapper(pid, startTime).write(state);
-      TaskHandle h = new TaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup, user);
+      awaitTaskPid(state, p);
+      TaskHandle h = new TaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup, user, launchedAt);
       LOG.info("runtime: launched {} as wrapper pid {} in {}{}", launch.taskId(), pid, sandbox,
           user == null ? "" : ", as user " + user);
       return h;
@@ -179,6 +182,20 @@ public final class ProcessRuntime {
   }
 
   /**
+   * Waits until the wrapper has forked the task and recorded its pid (or the task already ended),
+   * so that the first status a launch reports names the task's own pid, never the wrapper's. The
+   * wrapper writes {@code task.pid} right after {@code fork}: this is a millisecond, not a wait
+   * for the task to start working.
+   */
+  private static void awaitTaskPid(Path state, Process p) {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && !Files.exists(state.resolve("task.pid"))
+        && !Files.exists(state.resolve("status")) && p.isAlive()) {
+      pause(1);
+    }
+  }
+
+  /**
    * A handle for the task checkpointed in {@code sandbox}, whether it still runs or ended while no
    * agent watched (its {@link TaskHandle#poll()} tells); empty when there is no checkpoint.
    */
@@ -203,7 +220,7 @@ public final class ProcessRuntime {
         startTime = ProcFs.startTime(pid).orElse(-1);
       }
       return Optional.of(new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup(),
-          c.runAs()));
+          c.runAs(), Instant.parse(c.launchedAt()).truncatedTo(ChronoUnit.SECONDS)));
     } catch (IOException | RuntimeException e) {
       throw new UncheckedIOException("runtime: cannot read the checkpoint in " + sandbox,
           e instanceof IOException io ? io : new IOException(e));

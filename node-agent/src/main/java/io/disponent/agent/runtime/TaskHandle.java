@@ -3,6 +3,7 @@ package io.disponent.agent.runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -19,8 +20,11 @@ public final class TaskHandle {
   private final long wrapperStartTime;
   private final TaskCgroup cgroup;
   private final UnixUser user;
+  private final Instant launchedAt;
 
-  TaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup, UnixUser user) {
+  TaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup, UnixUser user,
+      Instant launchedAt) {
+    this.launchedAt = launchedAt;
     this.taskId = taskId;
     this.sandbox = sandbox;
     this.wrapperPid = wrapperPid;
@@ -35,6 +39,14 @@ public final class TaskHandle {
 
   public Path sandbox() {
     return sandbox;
+  }
+
+  /**
+   * When the task was launched, in whole seconds, as checkpointed: the launching agent and every
+   * agent that adopts the task later report the same {@code startedAt}.
+   */
+  public Instant launchedAt() {
+    return launchedAt;
   }
 
   /** The wrapper's pid: the task's session id and process group id. */

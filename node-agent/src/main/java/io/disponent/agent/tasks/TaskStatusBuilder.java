@@ -45,8 +45,14 @@ public final class TaskStatusBuilder {
         .map(e -> new PortStatus(e.getKey(), e.getValue())).toList();
     List<PortStatus> portsOrNull = ports.isEmpty() ? null : ports;
     TaskState s = in.state();
+    if (s instanceof TaskState.Running r && r.taskPid() <= 0) {
+      // the wrapper lives but has not recorded the task's pid yet: not RUNNING until the pid is known,
+      // so that status.pid is the task's own from the first report on and never changes
+      return new TaskStatus(in.generation(), in.killing() ? "KILLING" : "STARTING", null, false, portsOrNull, null,
+          null, null, null, null, in.startedAt(), null, null, null);
+    }
     if (s instanceof TaskState.Running r) {
-      long pid = r.taskPid() > 0 ? r.taskPid() : r.wrapperPid();
+      long pid = r.taskPid();
       String health = health(in.liveness());
       boolean ready = !"Unhealthy".equals(health) && in.readiness().stream().allMatch(v -> v.health() == Verdict.Health.HEALTHY);
       List<Condition> conditions = health == null ? null : withCondition(in.current(), healthy(in.liveness(), in.generation(), in.current(), now));

@@ -149,11 +149,11 @@ public final class TaskSupervisor implements AutoCloseable {
       }
       try {
         Checkpoint c = Models.MAPPER.readValue(h.sandbox().resolve(".disponent/checkpoint.json").toFile(), Checkpoint.class);
-        Local l = new Local(h, c.launch().spec(), c.launch().hostPorts(), c.launchedAt());
+        Local l = new Local(h, c.launch().spec(), c.launch().hostPorts(), ts(h.launchedAt()));
         l.last = h.poll();
         locals.put(h.taskId().uid(), l);
         if (!l.last.terminal()) {
-          watchHealth(l, c.launch(), Instant.parse(c.launchedAt()));
+          watchHealth(l, c.launch(), h.launchedAt());
         }
         LOG.info("tasks: re-adopted {}: {}", h.taskId(), l.last);
       } catch (IOException | RuntimeException e) {
@@ -349,13 +349,11 @@ public final class TaskSupervisor implements AutoCloseable {
       retryLaunchErrors();
       return;
     }
-    Instant started = clock.instant();
-    Local l = new Local(h, spec, hostPorts, ts(started));
+    Local l = new Local(h, spec, hostPorts, ts(h.launchedAt()));
     l.last = h.poll();
     locals.put(id.uid(), l);
-    watchHealth(l, launch, started);
-    report(l, task); // RUNNING first: the Event is for people, the status is what the control plane waits for
-    events.normal(task, "Started", "started on node " + nodeName + " as pid " + pid(l.last));
+    watchHealth(l, launch, clock.instant());
+    report(l, task); // RUNNING and its Started Event, or how it ended if it ended at once
   }
 
   /**
@@ -455,6 +453,10 @@ public final class TaskSupervisor implements AutoCloseable {
     }
     String before = current.path("state").asText("");
     patchStatus(task, desired);
+    if (desired.pid() != null && current.path("pid").asLong(0) == 0) {
+      // after the status: the Event is for people, the status is what the control plane waits for
+      events.normal(task, "Started", "started on node " + nodeName + " as pid " + desired.pid());
+    }
     if (!before.equals(desired.state()) && TaskPlanner.TERMINAL.contains(desired.state())
         && !TaskPlanner.TERMINAL.contains(before)) {
       if ("OOMKilled".equals(desired.reason())) {
@@ -578,10 +580,6 @@ public final class TaskSupervisor implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static long pid(TaskState s) {
-    return s instanceof TaskState.Running r ? (r.taskPid() > 0 ? r.taskPid() : r.wrapperPid()) : 0;
   }
 
   private String finishedAt(TaskHandle h) {

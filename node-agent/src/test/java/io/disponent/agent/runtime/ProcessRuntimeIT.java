@@ -107,6 +107,7 @@ class ProcessRuntimeIT {
   @Test
   void aNewRuntimeAdoptsARunningTaskAndLearnsHowItEnds() throws Exception {
     TaskHandle first = launch("echo started; exec sleep 30", null, null, null);
+    assertThat(first.taskPid()).as("the task's pid is known when launch returns").isPresent();
     await().atMost(Duration.ofSeconds(5)).until(() -> read(first.stdout()).contains("started"));
     long pid = first.wrapperPid();
     runtime = null; // the agent goes away; the task does not
@@ -118,6 +119,7 @@ class ProcessRuntimeIT {
     TaskHandle h = adopted.get(0);
     assertThat(h.wrapperPid()).isEqualTo(pid);
     assertThat(h.taskId()).isEqualTo(first.taskId());
+    assertThat(h.launchedAt()).as("the same start time for both agents").isEqualTo(first.launchedAt());
     assertThat(h.poll()).isEqualTo(new TaskState.Running(pid, first.taskPid().orElseThrow()));
     assertThat(restarted.kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
     assertThat(restarted.adopt(h.sandbox()).orElseThrow().poll()).isEqualTo(new TaskState.Killed(15));

@@ -66,12 +66,29 @@ class TaskStatusBuilderTest {
     });
   }
 
+  static Stream<Arguments> taskPidNotRecordedYet() {
+    return Stream.of(Arguments.of(false, "STARTING"), Arguments.of(true, "KILLING"));
+  }
+
+  /** Issue 17: the wrapper's pid is never reported as the task's; RUNNING waits for the task's own pid. */
+  @ParameterizedTest(name = "killing={0} -> {1}, no pid")
+  @MethodSource("taskPidNotRecordedYet")
+  void aTaskWhosePidIsNotRecordedYetHasNoPid(boolean killing, String state) {
+    Verdict ok = new Verdict(Verdict.Health.HEALTHY, 0, true, "200");
+    TaskStatus st = TaskStatusBuilder.build(in(new TaskState.Running(10, 0), false, killing, List.of(ok)), NOW);
+    assertThat(st.state()).isEqualTo(state);
+    assertThat(st.pid()).isNull();
+    assertThat(st.ready()).isFalse();
+    assertThat(st.health()).isNull();
+    assertThat(st.startedAt()).isEqualTo("2024-05-01T09:00:00Z");
+  }
+
   @Test
   void unhealthyIsNotReadyAndKillingIsReported() {
     Verdict bad = new Verdict(Verdict.Health.UNHEALTHY, 3, true, "refused (3 in a row)");
-    TaskStatus st = TaskStatusBuilder.build(in(new TaskState.Running(10, 0), false, true, List.of(bad)), NOW);
+    TaskStatus st = TaskStatusBuilder.build(in(new TaskState.Running(10, 11), false, true, List.of(bad)), NOW);
     assertThat(st.state()).isEqualTo("KILLING");
-    assertThat(st.pid()).isEqualTo(10);
+    assertThat(st.pid()).isEqualTo(11);
     assertThat(st.health()).isEqualTo("Unhealthy");
     assertThat(st.ready()).isFalse();
     assertThat(st.conditions().get(0).status()).isEqualTo("False");
