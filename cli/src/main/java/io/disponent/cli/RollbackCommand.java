@@ -1,8 +1,8 @@
 package io.disponent.cli;
 
 import io.disponent.controllers.Rollback;
-import io.disponent.controllers.client.ApiClient;
-import io.disponent.controllers.client.ClientConfig;
+import io.disponent.client.ApiClient;
+import io.disponent.client.ClientConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,19 +1,19 @@
 package io.disponent.controllers;
 
-import io.disponent.controllers.client.ApiClient;
-import io.disponent.controllers.client.ConflictException;
-import io.disponent.controllers.client.Gvr;
+import io.disponent.client.ApiClient;
+import io.disponent.client.ConflictException;
+import io.disponent.client.Gvr;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.reconcile.gc.GarbageCollector;
 import io.disponent.controllers.reconcile.node.NodeLifecycleController;
 import io.disponent.controllers.reconcile.scheduler.SchedulerController;
 import io.disponent.controllers.reconcile.service.ServiceController;
-import io.disponent.controllers.runtime.Controller;
-import io.disponent.controllers.runtime.EventRecorder;
-import io.disponent.controllers.runtime.LeaderCallbacks;
-import io.disponent.controllers.runtime.LeaderElectionConfig;
-import io.disponent.controllers.runtime.LeaderElector;
+import io.disponent.client.runtime.Controller;
+import io.disponent.client.runtime.EventRecorder;
+import io.disponent.client.runtime.LeaderCallbacks;
+import io.disponent.client.runtime.LeaderElectionConfig;
+import io.disponent.client.runtime.LeaderElector;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

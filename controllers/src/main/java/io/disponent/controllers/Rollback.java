@@ -2,9 +2,9 @@ package io.disponent.controllers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.controllers.client.ApiClient;
-import io.disponent.controllers.client.ConflictException;
-import io.disponent.controllers.client.Gvr;
+import io.disponent.client.ApiClient;
+import io.disponent.client.ConflictException;
+import io.disponent.client.Gvr;
 import io.disponent.controllers.plan.upgrade.Revision;
 import io.disponent.controllers.plan.upgrade.RevisionHistory;
 import io.disponent.controllers.plan.upgrade.UpgradePlanner;

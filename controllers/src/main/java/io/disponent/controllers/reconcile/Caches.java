@@ -1,10 +1,10 @@
 package io.disponent.controllers.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.disponent.controllers.client.ApiClient;
-import io.disponent.controllers.client.Gvr;
-import io.disponent.controllers.runtime.Indexers;
-import io.disponent.controllers.runtime.Informer;
+import io.disponent.client.ApiClient;
+import io.disponent.client.Gvr;
+import io.disponent.client.runtime.Indexers;
+import io.disponent.client.runtime.Informer;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.disponent.agent.gc;
 
 import io.disponent.agent.runtime.ProcessRuntime;
-import io.disponent.controllers.runtime.DaemonThreads;
+import io.disponent.client.runtime.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.disponent.agent.health;
 
 import io.disponent.agent.runtime.TaskId;
-import io.disponent.controllers.runtime.DaemonThreads;
+import io.disponent.client.runtime.DaemonThreads;
 import io.disponent.crds.model.HealthCheck;
 import io.disponent.crds.model.ReadinessCheck;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.disponent.agent.server;
 import io.disponent.agent.logs.LogStream;
 import io.disponent.agent.logs.TaskLogs;
 import io.disponent.agent.tasks.LogSource;
-import io.disponent.controllers.runtime.DaemonThreads;
+import io.disponent.client.runtime.DaemonThreads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,9 +1,9 @@
 package io.disponent.controllers.reconcile.scheduler;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.controllers.client.ApiClient;
-import io.disponent.controllers.client.Gvr;
-import io.disponent.controllers.client.PatchType;
+import io.disponent.client.ApiClient;
+import io.disponent.client.Gvr;
+import io.disponent.client.PatchType;
 import io.disponent.controllers.reconcile.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

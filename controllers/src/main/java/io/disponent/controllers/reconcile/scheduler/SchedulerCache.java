@@ -6,7 +6,7 @@ import io.disponent.controllers.plan.placement.NodeView;
 import io.disponent.controllers.plan.placement.PlacedTask;
 import io.disponent.controllers.plan.placement.TaskToPlace;
 import io.disponent.controllers.reconcile.Json;
-import io.disponent.controllers.runtime.EventHandler;
+import io.disponent.client.runtime.EventHandler;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.Node;
 import io.disponent.crds.model.Task;

@@ -1,0 +1,64 @@
+package io.disponent.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How an {@link ApiClient} talks to the servers.
+ *
+ * @param servers base URLs, tried round-robin: a connect failure moves to the next one
+ * @param connectTimeout TCP connect timeout
+ * @param requestTimeout timeout of one non-watch request
+ * @param maxAttempts attempts of one call (1 = no retry) for retriable failures
+ * @param initialBackoff first retry delay; doubles per attempt up to {@code maxBackoff}
+ * @param maxBackoff cap of the retry delay and of an honoured Retry-After
+ * @param breakerFailureRate percentage of failed calls (connect errors, 5xx) that opens the breaker
+ * @param breakerWindow calls in the breaker's sliding window (also the minimum before it judges)
+ * @param breakerOpenFor how long an open breaker fails fast before letting half-open probes through
+ * @param userAgent sent with every request
+ */
+public record ClientConfig(
+    List<URI> servers,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    int maxAttempts,
+    Duration initialBackoff,
+    Duration maxBackoff,
+    float breakerFailureRate,
+    int breakerWindow,
+    Duration breakerOpenFor,
+    String userAgent) {
+
+  public ClientConfig {
+    servers = List.copyOf(servers);
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("client: at least one server URL is required");
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("client: maxAttempts must be at least 1");
+    }
+  }
+
+  public static ClientConfig defaults(String... urls) {
+    return new ClientConfig(
+        java.util.Arrays.stream(urls).map(u -> URI.create(u.endsWith("/") ? u.substring(0, u.length() - 1) : u)).toList(),
+        Duration.ofSeconds(5), Duration.ofSeconds(30), 5, Duration.ofMillis(100), Duration.ofSeconds(10),
+        50f, 10, Duration.ofSeconds(5), "disponent-controllers");
+  }
+
+  public ClientConfig withRetry(int attempts, Duration initial, Duration max) {
+    return new ClientConfig(servers, connectTimeout, requestTimeout, attempts, initial, max, breakerFailureRate,
+        breakerWindow, breakerOpenFor, userAgent);
+  }
+
+  public ClientConfig withBreaker(float failureRate, int window, Duration openFor) {
+    return new ClientConfig(servers, connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff,
+        failureRate, window, openFor, userAgent);
+  }
+
+  public ClientConfig withTimeouts(Duration connect, Duration request) {
+    return new ClientConfig(servers, connect, request, maxAttempts, initialBackoff, maxBackoff, breakerFailureRate,
+        breakerWindow, breakerOpenFor, userAgent);
+  }
+}

@@ -1,0 +1,404 @@
+package io.disponent.client.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.disponent.client.ApiClient;
+import io.disponent.client.ApiException;
+import io.disponent.client.ExpiredException;
+import io.disponent.client.Gvr;
+import io.disponent.client.ObjectList;
+import io.disponent.client.Watch;
+import io.disponent.client.WatchEvent;
+import io.disponent.client.WatchHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a local cache of one resource's objects: lists, then watches from the list's
+ * resourceVersion; a watch that ends is resumed from the last seen resourceVersion (bookmarks
+ * included); a 410 (compacted, or out of the server's window) re-lists; other failures back off.
+ * After a re-list, objects that vanished are reported deleted.
+ *
+ * <p>Reads ({@link #get}, {@link #list}, {@link #byIndex}) are thread-safe and never block on the
+ * network; they answer the latest state seen. Objects are JSON trees with a typed view made by the
+ * mapper (e.g. {@code json -> Models.read(json, Task.class)}), computed once per change. Handlers
+ * and indexes are added before {@link #start} (a handler added later is replayed the current
+ * objects as adds).
+ */
+public final class Informer<T> implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Informer.class);
+
+  private record Entry<T>(JsonNode json, T value) {}
+
+  private final ApiClient client;
+  private final Gvr gvr;
+  private final String namespace;
+  private final String labelSelector;
+  private final String fieldSelector;
+  private final Function<JsonNode, T> mapper;
+  private Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30));
+  private Duration resync;
+
+  /** Guards changes to cache, indexes and handler dispatch (so handlers see changes in order). */
+  private final Object lock = new Object();
+  private final Map<String, Entry<T>> cache = new ConcurrentHashMap<>();
+  private final Map<String, Function<JsonNode, Collection<String>>> indexers = new ConcurrentHashMap<>();
+  /** index name → value → cache keys. */
+  private final Map<String, Map<String, Set<String>>> indexes = new ConcurrentHashMap<>();
+  private final List<EventHandler> handlers = new CopyOnWriteArrayList<>();
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Thread thread;
+  private ScheduledExecutorService resyncer;
+  private volatile boolean synced;
+  private volatile boolean closed;
+  private volatile String resourceVersion;
+  private volatile Watch watch;
+  private volatile CompletableFuture<ApiException> watchEnd;
+
+  public Informer(ApiClient client, Gvr gvr, String namespace, String labelSelector, String fieldSelector,
+      Function<JsonNode, T> mapper) {
+    this.client = client;
+    this.gvr = gvr;
+    this.namespace = namespace;
+    this.labelSelector = labelSelector;
+    this.fieldSelector = fieldSelector;
+    this.mapper = mapper;
+    this.thread = new Thread(this::run, "informer-" + gvr.plural());
+    this.thread.setDaemon(true);
+  }
+
+  /** All objects of the resource (every namespace), as JSON trees. */
+  public static Informer<JsonNode> of(ApiClient client, Gvr gvr) {
+    return new Informer<>(client, gvr, null, null, null, j -> j);
+  }
+
+  /** Backoff of re-lists and re-watches after failures (default 100 ms → 30 s). */
+  public Informer<T> withBackoff(Backoff backoff) {
+    this.backoff = backoff;
+    return this;
+  }
+
+  /** Replays every cached object to the handlers as an update, every {@code period}. */
+  public Informer<T> withResync(Duration period) {
+    this.resync = period;
+    return this;
+  }
+
+  /** A secondary index: {@code fn} gives the values an object is found under. */
+  public Informer<T> addIndex(String name, Function<JsonNode, Collection<String>> fn) {
+    synchronized (lock) {
+      indexers.put(name, fn);
+      Map<String, Set<String>> idx = new ConcurrentHashMap<>();
+      indexes.put(name, idx);
+      cache.forEach((k, e) -> index(idx, fn, k, e.json(), true));
+    }
+    return this;
+  }
+
+  public Informer<T> addHandler(EventHandler handler) {
+    synchronized (lock) {
+      handlers.add(handler);
+      cache.values().forEach(e -> safely(() -> handler.onAdd(e.json())));
+    }
+    return this;
+  }
+
+  public Gvr gvr() {
+    return gvr;
+  }
+
+  public Informer<T> start() {
+    thread.start();
+    if (resync != null) {
+      resyncer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "resync-" + gvr.plural());
+        t.setDaemon(true);
+        return t;
+      });
+      resyncer.scheduleAtFixedRate(this::resyncNow, resync.toMillis(), resync.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return this;
+  }
+
+  /** True once the first list is in the cache. */
+  public boolean hasSynced() {
+    return synced;
+  }
+
+  /** The resourceVersion a watch would resume from. */
+  public String lastResourceVersion() {
+    return resourceVersion;
+  }
+
+  public Optional<T> get(String namespace, String name) {
+    Entry<T> e = cache.get(key(namespace, name));
+    return e == null ? Optional.empty() : Optional.of(e.value());
+  }
+
+  public Optional<JsonNode> getJson(String namespace, String name) {
+    Entry<T> e = cache.get(key(namespace, name));
+    return e == null ? Optional.empty() : Optional.of(e.json());
+  }
+
+  public List<T> list() {
+    List<T> out = new ArrayList<>();
+    cache.values().forEach(e -> out.add(e.value()));
+    return out;
+  }
+
+  public List<T> list(String namespace) {
+    List<T> out = new ArrayList<>();
+    cache.values().forEach(e -> {
+      if (namespace.equals(e.json().path("metadata").path("namespace").asText())) {
+        out.add(e.value());
+      }
+    });
+    return out;
+  }
+
+  /** Objects found under {@code value} in the named index. */
+  public List<T> byIndex(String index, String value) {
+    Map<String, Set<String>> idx = indexes.get(index);
+    if (idx == null) {
+      throw new IllegalArgumentException("runtime: no index " + index + " on " + gvr.plural());
+    }
+    List<T> out = new ArrayList<>();
+    for (String k : idx.getOrDefault(value, Set.of())) {
+      Entry<T> e = cache.get(k);
+      if (e != null) {
+        out.add(e.value());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (resyncer != null) {
+      resyncer.shutdownNow();
+    }
+    Watch w = watch;
+    if (w != null) {
+      w.close();
+    }
+    CompletableFuture<ApiException> end = watchEnd;
+    if (end != null) {
+      end.complete(null);
+    }
+    thread.interrupt();
+    try {
+      stopped.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- the list/watch loop (informer thread)
+
+  private void run() {
+    int failures = 0;
+    try {
+      while (!closed) {
+        try {
+          if (resourceVersion == null) {
+            ObjectList l = client.list(gvr, namespace, labelSelector, fieldSelector);
+            replace(l.items());
+            resourceVersion = l.resourceVersion();
+            synced = true;
+          }
+          ApiException cause = watchOnce(resourceVersion);
+          if (closed) {
+            break;
+          }
+          if (cause == null) {
+            failures = 0;
+            continue;
+          }
+          throw cause;
+        } catch (ExpiredException e) {
+          log.info("{}: resourceVersion {} expired; re-listing", gvr.plural(), resourceVersion);
+          resourceVersion = null;
+          if (failures++ > 0) {
+            pause(backoff.delay(failures - 2));
+          }
+        } catch (ApiException e) {
+          if (closed) {
+            break;
+          }
+          log.warn("{}: list/watch failed ({}); retrying in {}", gvr.plural(), e.getMessage(), backoff.delay(failures));
+          pause(backoff.delay(failures++));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("{}: informer stopped by an unexpected error", gvr.plural(), e);
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private void pause(Duration d) throws InterruptedException {
+    if (!closed) {
+      Thread.sleep(d.toMillis());
+    }
+  }
+
+  /** Watches until the stream ends; answers why (null: normal end). */
+  private ApiException watchOnce(String from) throws InterruptedException {
+    CompletableFuture<ApiException> end = new CompletableFuture<>();
+    watchEnd = end;
+    watch = client.watch(gvr, namespace, labelSelector, fieldSelector, from, new WatchHandler() {
+      @Override
+      public void onEvent(WatchEvent event) {
+        if (!closed) {
+          apply(event);
+        }
+      }
+
+      @Override
+      public void onClose(ApiException cause) {
+        end.complete(cause);
+      }
+    });
+    if (closed) {
+      watch.close();
+      return null;
+    }
+    try {
+      return end.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      watch.close();
+    }
+  }
+
+  private void apply(WatchEvent ev) {
+    String rv = ev.resourceVersion();
+    if (!ev.isBookmark()) {
+      synchronized (lock) {
+        if ("DELETED".equals(ev.type())) {
+          remove(key(ev.object()), ev.object());
+        } else {
+          upsert(ev.object());
+        }
+      }
+    }
+    if (!rv.isEmpty()) {
+      resourceVersion = rv;
+    }
+  }
+
+  /** After a (re-)list: upserts every item and deletes what is gone. */
+  private void replace(List<JsonNode> items) {
+    synchronized (lock) {
+      Set<String> seen = new HashSet<>();
+      for (JsonNode item : items) {
+        seen.add(key(item));
+        upsert(item);
+      }
+      for (String k : List.copyOf(cache.keySet())) {
+        if (!seen.contains(k)) {
+          remove(k, cache.get(k).json());
+        }
+      }
+    }
+  }
+
+  // under lock
+  private void upsert(JsonNode json) {
+    String k = key(json);
+    T value;
+    try {
+      value = mapper.apply(json);
+    } catch (RuntimeException e) {
+      log.warn("{}: cannot map {} ({}); caching it untyped is not possible, skipping", gvr.plural(), k, e.getMessage());
+      return;
+    }
+    Entry<T> old = cache.put(k, new Entry<>(json, value));
+    if (old != null) {
+      unindex(k, old.json());
+    }
+    indexers.forEach((name, fn) -> index(indexes.get(name), fn, k, json, true));
+    if (old == null) {
+      handlers.forEach(h -> safely(() -> h.onAdd(json)));
+    } else if (!rv(old.json()).equals(rv(json))) {
+      handlers.forEach(h -> safely(() -> h.onUpdate(old.json(), json)));
+    }
+  }
+
+  // under lock
+  private void remove(String k, JsonNode last) {
+    Entry<T> old = cache.remove(k);
+    if (old == null) {
+      return;
+    }
+    unindex(k, old.json());
+    handlers.forEach(h -> safely(() -> h.onDelete(last)));
+  }
+
+  private void unindex(String k, JsonNode json) {
+    indexers.forEach((name, fn) -> index(indexes.get(name), fn, k, json, false));
+  }
+
+  private static void index(Map<String, Set<String>> idx, Function<JsonNode, Collection<String>> fn, String k,
+      JsonNode json, boolean add) {
+    for (String v : fn.apply(json)) {
+      if (add) {
+        idx.computeIfAbsent(v, x -> ConcurrentHashMap.newKeySet()).add(k);
+      } else {
+        idx.computeIfPresent(v, (x, keys) -> {
+          keys.remove(k);
+          return keys.isEmpty() ? null : keys;
+        });
+      }
+    }
+  }
+
+  private void resyncNow() {
+    synchronized (lock) {
+      cache.values().forEach(e -> handlers.forEach(h -> safely(() -> h.onUpdate(e.json(), e.json()))));
+    }
+  }
+
+  private void safely(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      log.error("{}: an event handler failed", gvr.plural(), e);
+    }
+  }
+
+  private static String rv(JsonNode json) {
+    return json.path("metadata").path("resourceVersion").asText("");
+  }
+
+  private static String key(JsonNode json) {
+    JsonNode meta = json.path("metadata");
+    return key(meta.path("namespace").asText(""), meta.path("name").asText());
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
+  }
+}

@@ -1,8 +1,0 @@
-package io.disponent.controllers.client;
-
-/** 410 Gone/Expired: the requested resourceVersion was compacted or left the watch window; re-list. */
-public final class ExpiredException extends ApiException {
-  ExpiredException(Status status, String message) {
-    super(status, message, null);
-  }
-}

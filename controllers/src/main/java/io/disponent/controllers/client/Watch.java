@@ -1,7 +1,0 @@
-package io.disponent.controllers.client;
-
-/** An open watch; closing it ends the stream (idempotent). */
-public interface Watch extends AutoCloseable {
-  @Override
-  void close();
-}
