@@ -1,5 +1,7 @@
 package io.disponent.cli;
 
+import io.disponent.crds.vocab.Annotations;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +9,7 @@ import io.disponent.client.ApiClient;
 import io.disponent.client.ClientConfig;
 import io.disponent.client.Gvr;
 import io.disponent.client.PatchType;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.TaskStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -20,7 +22,6 @@ import picocli.CommandLine.Parameters;
     subcommands = {NodeCommand.Cordon.class, NodeCommand.Uncordon.class, NodeCommand.Drain.class})
 final class NodeCommand {
 
-  static final String DRAIN = "disponent.io/drain";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   abstract static class Base implements Callable<Integer> {
@@ -39,9 +40,9 @@ final class NodeCommand {
       patch.putObject("spec").put("unschedulable", unschedulable);
       ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
       if (drain == null) {
-        annotations.putNull(DRAIN);
+        annotations.putNull(Annotations.DRAIN);
       } else {
-        annotations.put(DRAIN, drain);
+        annotations.put(Annotations.DRAIN, drain);
       }
       return client.patch(Gvr.NODES, null, node, PatchType.MERGE, patch);
     }

@@ -1,5 +1,9 @@
 package io.disponent.controllers.hollow;
 
+import io.disponent.crds.vocab.Finalizers;
+
+import io.disponent.crds.vocab.ConditionTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
@@ -8,8 +12,8 @@ import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
 import io.disponent.controllers.plan.Conditions;
-import io.disponent.controllers.plan.Labels;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.DaemonThreads;
@@ -159,7 +163,7 @@ public final class HollowAgent implements AutoCloseable {
     ObjectNode st = Json.object().put("agentURL", "http://" + node + ".hollow:0").put("agentVersion", "hollow");
     st.set("capacity", res);
     st.set("allocatable", res.deepCopy());
-    st.set("conditions", Json.array(List.of(new Condition("Ready", "True", null, clock.instant().toString(),
+    st.set("conditions", Json.array(List.of(new Condition(ConditionTypes.READY, "True", null, clock.instant().toString(),
         "AgentStarted", "hollow agent registered"))));
     client.patchStatus(Gvr.NODES, null, node, PatchType.MERGE, Json.statusPatch(st));
     ObjectNode lease = Json.object().put("apiVersion", "coordination.k8s.io/v1").put("kind", "Lease");
@@ -199,7 +203,7 @@ public final class HollowAgent implements AutoCloseable {
     String state = Json.state(t);
     try {
       if (Json.deleting(t)) {
-        if (!Json.finalizers(t).contains(Json.AGENT_FINALIZER)) {
+        if (!Json.finalizers(t).contains(Finalizers.AGENT)) {
           return Result.done();
         }
         if (!TaskStates.terminal(state)) {
@@ -208,14 +212,14 @@ public final class HollowAgent implements AutoCloseable {
               .put("signal", 15).put("reason", "Killed"));
         }
         List<String> f = Json.finalizers(t);
-        f.remove(Json.AGENT_FINALIZER);
+        f.remove(Finalizers.AGENT);
         client.patch(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, Json.finalizersPatch(f));
         return Result.done();
       }
       if (state == null || TaskStates.STAGING.equals(state)) {
         List<String> f = Json.finalizers(t);
-        if (!f.contains(Json.AGENT_FINALIZER)) {
-          f.add(Json.AGENT_FINALIZER);
+        if (!f.contains(Finalizers.AGENT)) {
+          f.add(Finalizers.AGENT);
           client.patch(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, Json.finalizersPatch(f));
         }
         status(t, Json.object().put("state", TaskStates.STARTING));
@@ -246,9 +250,9 @@ public final class HollowAgent implements AutoCloseable {
         p.path("name").asText(null), p.hasNonNull("hostPort") ? p.path("hostPort").asInt() : null)));
     st.set("ports", Json.array(ports));
     List<Condition> conds = Json.conditions(t);
-    conds = Conditions.put(conds, Conditions.of(conds, "Healthy", "Healthy".equals(health) ? "True" : "False",
+    conds = Conditions.put(conds, Conditions.of(conds, ConditionTypes.HEALTHY, "Healthy".equals(health) ? "True" : "False",
         health, "hollow", 0, clock.instant()));
-    conds = Conditions.put(conds, Conditions.of(conds, Labels.REACHABLE_CONDITION, "True", "AgentReported",
+    conds = Conditions.put(conds, Conditions.of(conds, ConditionTypes.REACHABLE, "True", "AgentReported",
         "the agent reports the task", 0, clock.instant()));
     st.set("conditions", Json.array(conds));
     status(t, st);

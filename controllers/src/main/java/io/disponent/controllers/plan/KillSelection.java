@@ -1,5 +1,7 @@
 package io.disponent.controllers.plan;
 
+import io.disponent.crds.vocab.TaskStates;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.disponent.controllers.plan;
 
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Annotations;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
+
 import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Task;
 import io.disponent.crds.model.TaskSpec;
@@ -36,14 +41,14 @@ public record TaskView(String name, String state, String health, boolean hasHeal
     Instant unreachableSince = null;
     if (status != null && status.conditions() != null) {
       for (Condition c : status.conditions()) {
-        if (Labels.REACHABLE_CONDITION.equals(c.type()) && "False".equals(c.status())) {
+        if (ConditionTypes.REACHABLE.equals(c.type()) && "False".equals(c.status())) {
           unreachableSince = time(c.lastTransitionTime());
         }
       }
     }
     int failures = 0;
     try {
-      failures = Integer.parseInt(annotations.getOrDefault(Labels.CONSECUTIVE_FAILURES, "0"));
+      failures = Integer.parseInt(annotations.getOrDefault(Annotations.CONSECUTIVE_FAILURES, "0"));
     } catch (NumberFormatException e) {
       failures = 0; // a hand-edited annotation must not stop planning; treat as a first launch
     }
@@ -58,10 +63,10 @@ public record TaskView(String name, String state, String health, boolean hasHeal
         spec == null ? null : spec.nodeName(),
         labels.get(Labels.REVISION),
         unreachableSince,
-        "true".equals(annotations.get(Labels.REPLACED)),
+        "true".equals(annotations.get(Annotations.REPLACED)),
         failures,
-        status == null || failureMessage(status) == null ? annotations.get(Labels.LAST_FAILURE) : failureMessage(status),
-        labels.get(Labels.SERVICE), annotations.get(Labels.REPLACES));
+        status == null || failureMessage(status) == null ? annotations.get(Annotations.LAST_FAILURE) : failureMessage(status),
+        labels.get(Labels.SERVICE), annotations.get(Annotations.REPLACES));
   }
 
   /** Whether the Task is RUNNING and Healthy, or RUNNING without health checks and not Unhealthy. */

@@ -1,5 +1,7 @@
 package io.disponent.controllers.plan;
 
+import io.disponent.crds.vocab.Labels;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -12,7 +12,6 @@ import java.util.List;
 /** Small reads and edits of object trees that the reconcilers share. */
 public final class Json {
   /** The finalizer an agent puts on the Tasks it started. */
-  public static final String AGENT_FINALIZER = "disponent.io/agent";
 
   private Json() {}
 

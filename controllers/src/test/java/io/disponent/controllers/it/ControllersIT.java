@@ -1,5 +1,9 @@
 package io.disponent.controllers.it;
 
+import io.disponent.crds.vocab.Finalizers;
+
+import io.disponent.crds.vocab.Annotations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +18,7 @@ import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.PatchType;
 import io.disponent.controllers.hollow.HollowAgent;
-import io.disponent.controllers.plan.Labels;
+import io.disponent.crds.vocab.Labels;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.reconcile.node.NodeLifecycleController;
@@ -116,7 +120,7 @@ class ControllersIT {
     JsonNode one = running("svc").get(0);
     assertThat(one.path("spec").path("ports").get(0).path("hostPort").asInt()).isBetween(31000, 32000);
     assertThat(one.path("metadata").path("labels").path(Labels.SERVICE).asText()).isEqualTo("web");
-    assertThat(Json.finalizers(one)).contains(Json.AGENT_FINALIZER);
+    assertThat(Json.finalizers(one)).contains(Finalizers.AGENT);
     JsonNode node = client.get(Gvr.NODES, null, Json.nodeName(one));
     assertThat(node.path("status").path("allocated").path("cpus").asText()).isEqualTo("500m");
 
@@ -166,7 +170,7 @@ class ControllersIT {
   @Test
   void failedTaskIsReplacedAfterBackoff() {
     HollowAgent a = agent("crash", 2, "4", 15);
-    a.script(t -> Json.annotation(t, Labels.CONSECUTIVE_FAILURES) == null
+    a.script(t -> Json.annotation(t, Annotations.CONSECUTIVE_FAILURES) == null
         ? HollowAgent.Outcome.fail(3, "Error", "boom") : HollowAgent.Outcome.healthy());
     ObjectNode s = service("crash", "c", 1, "exit 3");
     ((ObjectNode) s.path("spec")).put("backoffSeconds", 1);
@@ -174,8 +178,8 @@ class ControllersIT {
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       List<JsonNode> r = running("crash");
       assertThat(r).hasSize(1);
-      assertThat(Json.annotation(r.get(0), Labels.CONSECUTIVE_FAILURES)).isEqualTo("1");
-      assertThat(Json.annotation(r.get(0), Labels.LAST_FAILURE)).contains("exit code 3").contains("boom");
+      assertThat(Json.annotation(r.get(0), Annotations.CONSECUTIVE_FAILURES)).isEqualTo("1");
+      assertThat(Json.annotation(r.get(0), Annotations.LAST_FAILURE)).contains("exit code 3").contains("boom");
       assertThat(tasks("crash")).hasSize(1);
     });
   }
@@ -246,7 +250,7 @@ class ControllersIT {
     JsonNode old = running("drain").get(0);
     String node = Json.nodeName(old);
     ObjectNode p = TestServer.JSON.createObjectNode();
-    p.putObject("metadata").putObject("annotations").put(NodeLifecycleController.DRAIN, "true");
+    p.putObject("metadata").putObject("annotations").put(Annotations.DRAIN, "true");
     p.putObject("spec").put("unschedulable", true);
     client.patch(Gvr.NODES, null, node, PatchType.MERGE, p);
     AtomicBoolean belowTwo = new AtomicBoolean();

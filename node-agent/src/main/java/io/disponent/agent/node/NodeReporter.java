@@ -1,5 +1,7 @@
 package io.disponent.agent.node;
 
+import io.disponent.crds.vocab.ConditionTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
@@ -123,11 +125,11 @@ public final class NodeReporter implements AutoCloseable {
   private static Condition readyCondition(JsonNode node, long generation, Instant now) {
     String since = ts(now);
     for (JsonNode c : node.path("status").path("conditions")) {
-      if ("Ready".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
+      if (ConditionTypes.READY.equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
         since = c.path("lastTransitionTime").asText(since);
       }
     }
-    return new Condition("Ready", "True", generation, since, "AgentReady", "the agent is running and reporting");
+    return new Condition(ConditionTypes.READY, "True", generation, since, "AgentReady", "the agent is running and reporting");
   }
 
   /** The conditions with {@code c} replacing the one of its type (others, set by controllers, are kept). */

@@ -1,5 +1,7 @@
 package io.disponent.agent.tasks;
 
+import io.disponent.crds.vocab.TaskStates;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,15 +31,13 @@ import java.util.Set;
 public final class TaskPlanner {
   private TaskPlanner() {}
 
-  /** Task states in which the agent never (re)launches a task. */
-  static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "KILLED", "ERROR", "GONE");
   /** States that say a process was launched for the Task; with no sandbox for it the process is lost. */
-  static final Set<String> LAUNCHED = Set.of("RUNNING", "KILLING", "UNREACHABLE");
+  static final Set<String> LAUNCHED = Set.of(TaskStates.RUNNING, TaskStates.KILLING, TaskStates.UNREACHABLE);
 
   /** A Task bound to this node, as far as the planner cares. */
   public record ApiTask(String uid, String state, boolean deleting, boolean hasFinalizer) {
     boolean terminal() {
-      return state != null && TERMINAL.contains(state);
+      return TaskStates.terminal(state);
     }
   }
 

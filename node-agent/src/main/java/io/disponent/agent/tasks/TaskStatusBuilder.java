@@ -1,5 +1,9 @@
 package io.disponent.agent.tasks;
 
+import io.disponent.crds.vocab.TaskStates;
+
+import io.disponent.crds.vocab.ConditionTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.agent.health.Verdict;
 import io.disponent.agent.runtime.TaskState;
@@ -48,7 +52,7 @@ public final class TaskStatusBuilder {
     if (s instanceof TaskState.Running r && r.taskPid() <= 0) {
       // the wrapper lives but has not recorded the task's pid yet: not RUNNING until the pid is known,
       // so that status.pid is the task's own from the first report on and never changes
-      return new TaskStatus(in.generation(), in.killing() ? "KILLING" : "STARTING", null, false, portsOrNull, null,
+      return new TaskStatus(in.generation(), in.killing() ? TaskStates.KILLING : TaskStates.STARTING, null, false, portsOrNull, null,
           null, null, null, null, in.startedAt(), null, null, null);
     }
     if (s instanceof TaskState.Running r) {
@@ -56,7 +60,7 @@ public final class TaskStatusBuilder {
       String health = health(in.liveness());
       boolean ready = !"Unhealthy".equals(health) && in.readiness().stream().allMatch(v -> v.health() == Verdict.Health.HEALTHY);
       List<Condition> conditions = health == null ? null : withCondition(in.current(), healthy(in.liveness(), in.generation(), in.current(), now));
-      return new TaskStatus(in.generation(), in.killing() ? "KILLING" : "RUNNING", health, ready && !in.killing(),
+      return new TaskStatus(in.generation(), in.killing() ? TaskStates.KILLING : TaskStates.RUNNING, health, ready && !in.killing(),
           portsOrNull, pid, null, null, null, null, in.startedAt(), null, null, conditions);
     }
     Integer exitCode = null;
@@ -66,26 +70,26 @@ public final class TaskStatusBuilder {
     String state;
     if (s instanceof TaskState.Exited e) {
       exitCode = e.code();
-      state = e.code() == 0 ? "FINISHED" : "FAILED";
+      state = e.code() == 0 ? TaskStates.FINISHED : TaskStates.FAILED;
       reason = e.code() == 0 ? "Completed" : "Error";
       message = "exited with code " + e.code();
     } else if (s instanceof TaskState.Killed k) {
       signal = k.signal();
-      state = "FAILED";
+      state = TaskStates.FAILED;
       reason = "Signal";
       message = "ended by signal " + k.signal();
     } else if (s instanceof TaskState.OOMKilled o) {
       signal = 9;
-      state = "FAILED";
+      state = TaskStates.FAILED;
       reason = "OOMKilled";
       message = "killed by the OOM killer at its memory limit of " + o.memoryLimitBytes() + " bytes";
     } else {
-      state = "FAILED";
+      state = TaskStates.FAILED;
       reason = "Error";
       message = ((TaskState.Lost) s).reason();
     }
     if (in.killedByAgent() && !(s instanceof TaskState.Exited)) {
-      state = "KILLED";
+      state = TaskStates.KILLED;
       reason = "Killed";
       message = "killed by the agent" + (signal == null ? "" : " (signal " + signal + ")");
     }
@@ -115,11 +119,11 @@ public final class TaskStatusBuilder {
         .orElse(liveness.get(0));
     String since = DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
     for (JsonNode c : current.path("conditions")) {
-      if ("Healthy".equals(c.path("type").asText()) && status.equals(c.path("status").asText())) {
+      if (ConditionTypes.HEALTHY.equals(c.path("type").asText()) && status.equals(c.path("status").asText())) {
         since = c.path("lastTransitionTime").asText(since);
       }
     }
-    return new Condition("Healthy", status, generation, since, h, worst.message());
+    return new Condition(ConditionTypes.HEALTHY, status, generation, since, h, worst.message());
   }
 
   private static List<Condition> withCondition(JsonNode current, Condition c) {

@@ -1,5 +1,9 @@
 package io.disponent.agent.tasks;
 
+import io.disponent.crds.vocab.Finalizers;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,8 +74,6 @@ import org.slf4j.MDC;
  */
 public final class TaskSupervisor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskSupervisor.class);
-  public static final String FINALIZER = "disponent.io/agent";
-  static final String SERVICE_LABEL = "disponent.io/service";
   /** Logs are checked for rotation every this many full polls. */
   private static final int ROTATE_EVERY_PASSES = 10;
   private static final int WORKERS = 16;
@@ -295,7 +297,7 @@ public final class TaskSupervisor implements AutoCloseable {
       } else if (a instanceof TaskAction.Forget) {
         forget(a.uid());
       } else if (a instanceof TaskAction.MarkLost) {
-        patchStatus(task, new TaskStatus(generation(task), "FAILED", null, false, null, null, null, null, "Lost",
+        patchStatus(task, new TaskStatus(generation(task), TaskStates.FAILED, null, false, null, null, null, null, "Lost",
             "the agent of node " + nodeName + " has no sandbox for this task", null, now(), null, null));
       }
     } catch (ApiException e) {
@@ -335,7 +337,7 @@ public final class TaskSupervisor implements AutoCloseable {
     task = addFinalizer(task);
     if (spec.artifacts() != null && !spec.artifacts().isEmpty()) {
       // fetching may take a while: say so; without artifacts the launch is milliseconds and RUNNING comes next
-      task = patchStatus(task, new TaskStatus(generation(task), "STARTING", null, false, null, null, null, null,
+      task = patchStatus(task, new TaskStatus(generation(task), TaskStates.STARTING, null, false, null, null, null, null,
           null, null, null, null, null, null));
     }
     LaunchSpec launch = new LaunchSpec(id, spec, hostPorts, nodeName, nodeAddress, serviceName(task), null);
@@ -369,7 +371,7 @@ public final class TaskSupervisor implements AutoCloseable {
       }
       ArrayNode fins = Models.MAPPER.createArrayNode();
       task.path("metadata").path("finalizers").forEach(fins::add);
-      fins.add(FINALIZER);
+      fins.add(Finalizers.AGENT);
       ObjectNode patch = Models.MAPPER.createObjectNode();
       patch.putObject("metadata").set("finalizers", fins);
       ((ObjectNode) patch.get("metadata")).put("resourceVersion", task.path("metadata").path("resourceVersion").asText());
@@ -457,11 +459,11 @@ public final class TaskSupervisor implements AutoCloseable {
       // after the status: the Event is for people, the status is what the control plane waits for
       events.normal(task, "Started", "started on node " + nodeName + " as pid " + desired.pid());
     }
-    if (!before.equals(desired.state()) && TaskPlanner.TERMINAL.contains(desired.state())
-        && !TaskPlanner.TERMINAL.contains(before)) {
+    if (!before.equals(desired.state()) && TaskStates.terminal(desired.state())
+        && !TaskStates.terminal(before)) {
       if ("OOMKilled".equals(desired.reason())) {
         events.warning(task, "OOMKilled", desired.message());
-      } else if (!"KILLED".equals(desired.state())) {
+      } else if (!TaskStates.KILLED.equals(desired.state())) {
         events.record(task, desired.exitCode() != null && desired.exitCode() == 0 ? EventRecorder.Type.Normal
             : EventRecorder.Type.Warning, "Exited", desired.message());
       }
@@ -486,7 +488,7 @@ public final class TaskSupervisor implements AutoCloseable {
     if (task != null && hasFinalizer(task)) {
       ArrayNode rest = Models.MAPPER.createArrayNode();
       task.path("metadata").path("finalizers").forEach(f -> {
-        if (!FINALIZER.equals(f.asText())) {
+        if (!Finalizers.AGENT.equals(f.asText())) {
           rest.add(f);
         }
       });
@@ -570,7 +572,7 @@ public final class TaskSupervisor implements AutoCloseable {
   }
 
   static String serviceName(JsonNode task) {
-    String label = task.path("metadata").path("labels").path(SERVICE_LABEL).asText("");
+    String label = task.path("metadata").path("labels").path(Labels.SERVICE).asText("");
     if (!label.isEmpty()) {
       return label;
     }
@@ -616,7 +618,7 @@ public final class TaskSupervisor implements AutoCloseable {
 
   private static boolean hasFinalizer(JsonNode t) {
     for (JsonNode f : t.path("metadata").path("finalizers")) {
-      if (FINALIZER.equals(f.asText())) {
+      if (Finalizers.AGENT.equals(f.asText())) {
         return true;
       }
     }

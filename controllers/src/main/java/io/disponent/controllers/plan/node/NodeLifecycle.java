@@ -1,7 +1,9 @@
 package io.disponent.controllers.plan.node;
 
-import io.disponent.controllers.plan.Labels;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.ConditionTypes;
+
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.TaskView;
 import io.disponent.crds.model.Condition;
 import java.time.Duration;
@@ -41,7 +43,7 @@ public final class NodeLifecycle {
         .filter(t -> node.equals(t.node()))
         .filter(t -> !TaskStates.terminal(t.state()) && !TaskStates.UNREACHABLE.equals(t.state()))
         .map(TaskView::name).sorted().toList();
-    Condition reachable = new Condition(Labels.REACHABLE_CONDITION, "False", null, now.toString(), "NodeLost",
+    Condition reachable = new Condition(ConditionTypes.REACHABLE, "False", null, now.toString(), "NodeLost",
         "node " + node + ": " + r.message());
     return new NodePlan(r, lost, reachable);
   }

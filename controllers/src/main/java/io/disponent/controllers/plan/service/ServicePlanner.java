@@ -1,9 +1,12 @@
 package io.disponent.controllers.plan.service;
 
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Annotations;
+
 import io.disponent.controllers.plan.Conditions;
 import io.disponent.controllers.plan.KillSelection;
-import io.disponent.controllers.plan.Labels;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.TaskView;
 import io.disponent.controllers.plan.TemplateHash;
 import io.disponent.controllers.plan.backoff.Backoff;
@@ -107,7 +110,7 @@ public final class ServicePlanner {
     Set<String> afterHealthKill = new HashSet<>();
     for (Task task : tasks) {
       if (task.metadata() != null && task.metadata().getAnnotations() != null
-          && "true".equals(task.metadata().getAnnotations().get(Labels.AFTER_HEALTH_KILL))) {
+          && "true".equals(task.metadata().getAnnotations().get(Annotations.AFTER_HEALTH_KILL))) {
         afterHealthKill.add(task.metadata().getName());
       }
     }
@@ -203,20 +206,20 @@ public final class ServicePlanner {
 
     List<Condition> conditions = new ArrayList<>();
     boolean available = healthy >= minHealthy;
-    conditions.add(Conditions.of(previous, "Available", available ? "True" : "False",
+    conditions.add(Conditions.of(previous, ConditionTypes.AVAILABLE, available ? "True" : "False",
         available ? "MinimumHealthy" : "BelowMinimumHealthy",
         healthy + " of " + instances + " instances healthy (minimum " + minHealthy + ")", generation, now));
     if (step != null) {
-      conditions.add(Conditions.of(previous, "Progressing", "True", step.reason(), step.message(), generation, now));
+      conditions.add(Conditions.of(previous, ConditionTypes.PROGRESSING, "True", step.reason(), step.message(), generation, now));
     } else if (creating > 0 || killing > 0 || healthy < instances) {
-      conditions.add(Conditions.of(previous, "Progressing", "True", "Scaling", "revision " + revision + ": "
+      conditions.add(Conditions.of(previous, ConditionTypes.PROGRESSING, "True", "Scaling", "revision " + revision + ": "
           + healthy + " of " + instances + " instances healthy", generation, now));
     } else {
-      conditions.add(Conditions.of(previous, "Progressing", "True", "NewRevisionAvailable",
+      conditions.add(Conditions.of(previous, ConditionTypes.PROGRESSING, "True", "NewRevisionAvailable",
           "revision " + revision + " is available", generation, now));
     }
     boolean looping = crashLoop >= CRASH_LOOP_FAILURES;
-    conditions.add(Conditions.of(previous, "Stalled", looping ? "True" : "False", looping ? "CrashLoop" : "Launching",
+    conditions.add(Conditions.of(previous, ConditionTypes.STALLED, looping ? "True" : "False", looping ? "CrashLoop" : "Launching",
         looping ? crashLoop + " failures in a row"
             + (lastFailureAt == null ? "" : ", last at " + lastFailureAt)
             + (lastFailure == null ? "" : ": " + lastFailure) : "instances launch", generation, now));

@@ -1,5 +1,7 @@
 package io.disponent.controllers.reconcile.gc;
 
+import io.disponent.crds.vocab.Finalizers;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,8 +28,6 @@ import java.util.List;
  * the Service its finalizer.
  */
 public final class GarbageCollector implements Reconciler {
-  public static final String FOREGROUND = "foregroundDeletion";
-  public static final String ORPHAN = "orphan";
 
   private final ApiClient client;
   private final Caches caches;
@@ -101,7 +101,7 @@ public final class GarbageCollector implements Reconciler {
     List<String> finalizers = Json.finalizers(s);
     List<JsonNode> dependents = client.list(Gvr.TASKS, ns, null, null).items().stream()
         .filter(t -> ownedBy(t, Json.uid(s))).toList();
-    if (finalizers.contains(ORPHAN)) {
+    if (finalizers.contains(Finalizers.ORPHAN)) {
       for (JsonNode t : dependents) {
         ArrayNode refs = Json.object().arrayNode();
         t.path("metadata").path("ownerReferences").forEach(r -> {
@@ -117,13 +117,13 @@ public final class GarbageCollector implements Reconciler {
           // gone
         }
       }
-      finalizers.remove(ORPHAN);
+      finalizers.remove(Finalizers.ORPHAN);
       client.patch(Gvr.SERVICES, ns, name, PatchType.MERGE, Json.finalizersPatch(finalizers));
       return Result.done();
     }
-    if (finalizers.contains(FOREGROUND)) {
+    if (finalizers.contains(Finalizers.FOREGROUND_DELETION)) {
       if (dependents.isEmpty()) {
-        finalizers.remove(FOREGROUND);
+        finalizers.remove(Finalizers.FOREGROUND_DELETION);
         client.patch(Gvr.SERVICES, ns, name, PatchType.MERGE, Json.finalizersPatch(finalizers));
         return Result.done();
       }

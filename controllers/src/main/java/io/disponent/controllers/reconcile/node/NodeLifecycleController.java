@@ -1,5 +1,10 @@
 package io.disponent.controllers.reconcile.node;
 
+import io.disponent.crds.vocab.Finalizers;
+import io.disponent.crds.vocab.Annotations;
+
+import io.disponent.crds.vocab.ConditionTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
@@ -8,8 +13,8 @@ import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
 import io.disponent.controllers.plan.Conditions;
-import io.disponent.controllers.plan.Labels;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.TaskView;
 import io.disponent.controllers.plan.drain.DrainPlan;
 import io.disponent.controllers.plan.drain.DrainPlanner;
@@ -37,11 +42,10 @@ import java.util.List;
 /**
  * Per Node: the Ready condition from the agent's Lease ({@link NodeLifecycle}); Tasks of a lost node turn
  * UNREACHABLE with {@code Reachable=False}; deleted Tasks of a node still lost after the owner's
- * {@code expungeAfterSeconds} lose the agent's finalizer; and a Node annotated {@value #DRAIN}{@code =true}
+ * {@code expungeAfterSeconds} lose the agent's finalizer; and a Node annotated {@value Annotations#DRAIN}{@code =true}
  * is drained with surge ({@link DrainPlanner}).
  */
 public final class NodeLifecycleController implements Reconciler {
-  public static final String DRAIN = "disponent.io/drain";
   private static final int DEFAULT_EXPUNGE_SECONDS = 600;
 
   private final ApiClient client;
@@ -83,9 +87,9 @@ public final class NodeLifecycleController implements Reconciler {
         .map(t -> TaskView.of(Models.read(t, Task.class))).toList();
     NodePlan plan = NodeLifecycle.plan(key.name(), renew, duration, views, now);
 
-    String before = Json.conditionStatus(node, "Ready");
+    String before = Json.conditionStatus(node, ConditionTypes.READY);
     if (!plan.readiness().status().equals(before)) {
-      List<Condition> conds = Conditions.put(Json.conditions(node), Conditions.of(Json.conditions(node), "Ready",
+      List<Condition> conds = Conditions.put(Json.conditions(node), Conditions.of(Json.conditions(node), ConditionTypes.READY,
           plan.readiness().status(), plan.readiness().reason(), plan.readiness().message(), 0, now));
       ObjectNode st = Json.object();
       st.set("conditions", Json.array(conds));
@@ -117,7 +121,7 @@ public final class NodeLifecycleController implements Reconciler {
       next = Duration.between(now, renew.plus(Duration.ofSeconds(duration == null ? 15 : duration)))
           .plusMillis(100);
     }
-    if ("true".equals(Json.annotation(node, DRAIN))) {
+    if ("true".equals(Json.annotation(node, Annotations.DRAIN))) {
       drain(key.name());
       next = next == null || next.toMillis() > 1000 ? Duration.ofSeconds(1) : next;
     }
@@ -128,7 +132,7 @@ public final class NodeLifecycleController implements Reconciler {
   private Duration expungeLost(List<JsonNode> onNode, Instant now) {
     Duration next = Duration.ofSeconds(5);
     for (JsonNode t : onNode) {
-      if (!Json.deleting(t) || !Json.finalizers(t).contains(Json.AGENT_FINALIZER)) {
+      if (!Json.deleting(t) || !Json.finalizers(t).contains(Finalizers.AGENT)) {
         continue;
       }
       TaskView v = TaskView.of(Models.read(t, Task.class));
@@ -136,7 +140,7 @@ public final class NodeLifecycleController implements Reconciler {
       Instant at = since.plusSeconds(expungeSeconds(t));
       if (!now.isBefore(at)) {
         List<String> f = Json.finalizers(t);
-        f.remove(Json.AGENT_FINALIZER);
+        f.remove(Finalizers.AGENT);
         try {
           client.patch(Gvr.TASKS, Json.namespace(t), Json.name(t), PatchType.MERGE, Json.finalizersPatch(f));
           events.warning(t, "Expunged", "node " + v.node() + " still lost; task forgotten");

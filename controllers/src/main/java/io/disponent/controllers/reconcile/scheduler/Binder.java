@@ -1,5 +1,9 @@
 package io.disponent.controllers.reconcile.scheduler;
 
+import io.disponent.crds.vocab.Finalizers;
+
+import io.disponent.crds.vocab.ConditionTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
@@ -64,14 +68,14 @@ final class Binder {
       // the agent's finalizer comes with the bind: the agent then starts without a write of its own
       // (which the Scheduled status write below used to turn into a 409 most of the time)
       List<String> finalizers = Json.finalizers(t);
-      if (!finalizers.contains(Json.AGENT_FINALIZER)) {
-        finalizers.add(Json.AGENT_FINALIZER);
+      if (!finalizers.contains(Finalizers.AGENT)) {
+        finalizers.add(Finalizers.AGENT);
         t.withObject("/metadata").set("finalizers", Json.array(finalizers));
       }
       try {
         JsonNode bound = client.update(Gvr.TASKS, t);
         String message = "bound to node " + placed.node();
-        List<Condition> conds = Conditions.put(Json.conditions(bound), Conditions.of(List.of(), "Scheduled", "True",
+        List<Condition> conds = Conditions.put(Json.conditions(bound), Conditions.of(List.of(), ConditionTypes.SCHEDULED, "True",
             "Scheduled", message, 0, clock.instant()));
         ObjectNode st = Json.object();
         st.set("conditions", Json.array(conds));

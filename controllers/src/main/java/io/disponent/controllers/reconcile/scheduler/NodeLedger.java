@@ -1,5 +1,7 @@
 package io.disponent.controllers.reconcile.scheduler;
 
+import io.disponent.crds.vocab.Annotations;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.controllers.reconcile.Json;
@@ -9,13 +11,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The reservations recorded on a Node (annotation {@value #ANNOTATION}): task name → what it holds. A
+ * The reservations recorded on a Node (annotation {@value Annotations#RESERVATIONS}): task name → what it holds. A
  * scheduler adds its placements with a compare-and-swap update of the Node before it binds the Tasks, so two
  * schedulers racing for one node serialize on the Node's resourceVersion and never overcommit it. Entries of
  * Tasks that are gone, terminal or bound elsewhere are pruned once older than a few seconds.
  */
 public record NodeLedger(Map<String, Entry> entries) {
-  public static final String ANNOTATION = "disponent.io/reservations";
 
   /** What one Task holds; {@code at} is the reservation time in epoch millis. */
   public record Entry(long cpuMillis, long memoryBytes, long diskBytes, Set<Integer> ports, long at) {}
@@ -25,7 +26,7 @@ public record NodeLedger(Map<String, Entry> entries) {
   }
 
   public static NodeLedger of(JsonNode node) {
-    String text = Json.annotation(node, ANNOTATION);
+    String text = Json.annotation(node, Annotations.RESERVATIONS);
     if (text == null || text.isBlank()) {
       return new NodeLedger(Map.of());
     }

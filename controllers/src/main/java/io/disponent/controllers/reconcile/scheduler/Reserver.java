@@ -1,12 +1,14 @@
 package io.disponent.controllers.reconcile.scheduler;
 
+import io.disponent.crds.vocab.Annotations;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
 import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.placement.NodeView;
 import io.disponent.controllers.plan.placement.PlacedTask;
 import io.disponent.controllers.reconcile.Caches;
@@ -81,7 +83,7 @@ final class Reserver {
       }
       ObjectNode updated = node.deepCopy();
       ((ObjectNode) updated.path("metadata")).withObject("/annotations")
-          .put(NodeLedger.ANNOTATION, new NodeLedger(entries).toJson());
+          .put(Annotations.RESERVATIONS, new NodeLedger(entries).toJson());
       try {
         cache.offerNode(client.update(Gvr.NODES, updated));
         return accepted;

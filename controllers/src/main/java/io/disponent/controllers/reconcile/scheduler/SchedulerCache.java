@@ -1,7 +1,9 @@
 package io.disponent.controllers.reconcile.scheduler;
 
+import io.disponent.crds.vocab.ConditionTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.placement.NodeView;
 import io.disponent.controllers.plan.placement.PlacedTask;
 import io.disponent.controllers.plan.placement.TaskToPlace;
@@ -33,7 +35,7 @@ final class SchedulerCache {
   /** A Node as read, with its view (readiness from the Ready condition) and ledger. */
   record CachedNode(JsonNode json, NodeView view, NodeLedger ledger, long resourceVersion) {
     static CachedNode of(JsonNode n) {
-      boolean ready = "True".equals(Json.conditionStatus(n, "Ready"));
+      boolean ready = "True".equals(Json.conditionStatus(n, ConditionTypes.READY));
       return new CachedNode(n, NodeView.of(Models.read(n, Node.class), ready), NodeLedger.of(n), rv(n));
     }
   }

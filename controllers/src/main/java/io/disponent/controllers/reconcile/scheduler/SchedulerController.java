@@ -1,5 +1,7 @@
 package io.disponent.controllers.reconcile.scheduler;
 
+import io.disponent.crds.vocab.ConditionTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
@@ -7,7 +9,7 @@ import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
 import io.disponent.controllers.plan.Conditions;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.placement.ClusterView;
 import io.disponent.controllers.plan.placement.PlacedTask;
 import io.disponent.controllers.plan.placement.Placement;
@@ -237,12 +239,12 @@ public final class SchedulerController implements Reconciler {
 
   private void unplaced(JsonNode t, PlacementResult.Unplaced r) {
     for (JsonNode c : t.path("status").path("conditions")) {
-      if ("Scheduled".equals(c.path("type").asText()) && "False".equals(c.path("status").asText())
+      if (ConditionTypes.SCHEDULED.equals(c.path("type").asText()) && "False".equals(c.path("status").asText())
           && r.message().equals(c.path("message").asText())) {
         return;
       }
     }
-    List<Condition> conds = Conditions.put(Json.conditions(t), Conditions.of(Json.conditions(t), "Scheduled",
+    List<Condition> conds = Conditions.put(Json.conditions(t), Conditions.of(Json.conditions(t), ConditionTypes.SCHEDULED,
         "False", "Unschedulable", r.message(), 0, clock.instant()));
     ObjectNode st = Json.object();
     st.set("conditions", Json.array(conds));

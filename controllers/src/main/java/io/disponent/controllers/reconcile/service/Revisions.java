@@ -1,5 +1,7 @@
 package io.disponent.controllers.reconcile.service;
 
+import io.disponent.crds.vocab.Annotations;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.controllers.plan.upgrade.Revision;
@@ -8,14 +10,13 @@ import io.disponent.controllers.reconcile.Json;
 import io.disponent.crds.model.Models;
 import java.util.List;
 
-/** A Service's {@link RevisionHistory}, kept as JSON in its annotation {@value #ANNOTATION}. */
+/** A Service's {@link RevisionHistory}, kept as JSON in its annotation {@value Annotations#REVISIONS}. */
 public final class Revisions {
-  public static final String ANNOTATION = "disponent.io/revisions";
 
   private Revisions() {}
 
   public static RevisionHistory of(JsonNode service) {
-    String text = Json.annotation(service, ANNOTATION);
+    String text = Json.annotation(service, Annotations.REVISIONS);
     if (text == null || text.isBlank()) {
       return RevisionHistory.empty();
     }

@@ -1,5 +1,10 @@
 package io.disponent.controllers.reconcile.service;
 
+import io.disponent.crds.vocab.Finalizers;
+
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Annotations;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
@@ -7,8 +12,8 @@ import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
-import io.disponent.controllers.plan.Labels;
-import io.disponent.controllers.plan.TaskStates;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.service.ServicePlan;
 import io.disponent.controllers.plan.service.ServicePlanner;
 import io.disponent.controllers.plan.service.TaskCreate;
@@ -86,7 +91,7 @@ public final class ServiceController implements Reconciler {
         service.metadata().getGeneration() == null ? 0 : service.metadata().getGeneration());
     if (recorded != history) {
       ObjectNode p = Json.object();
-      p.putObject("metadata").putObject("annotations").put(Revisions.ANNOTATION, Revisions.toJson(recorded));
+      p.putObject("metadata").putObject("annotations").put(Annotations.REVISIONS, Revisions.toJson(recorded));
       client.patch(Gvr.SERVICES, key.namespace(), key.name(), PatchType.MERGE, p);
     }
 
@@ -98,13 +103,13 @@ public final class ServiceController implements Reconciler {
       tasks.add(asPlanned(Models.read(t, Task.class), Json.deleting(t)));
     }
     Map<String, Boolean> ready = new HashMap<>();
-    caches.nodes.list().forEach(n -> ready.put(Json.name(n), "True".equals(Json.conditionStatus(n, "Ready"))));
+    caches.nodes.list().forEach(n -> ready.put(Json.name(n), "True".equals(Json.conditionStatus(n, ConditionTypes.READY))));
 
     ServicePlan plan = ServicePlanner.plan(service, tasks, ready, now);
 
     for (String name : plan.markReplaced()) {
       ObjectNode p = Json.object();
-      p.putObject("metadata").putObject("annotations").put(Labels.REPLACED, "true");
+      p.putObject("metadata").putObject("annotations").put(Annotations.REPLACED, "true");
       try {
         client.patch(Gvr.TASKS, key.namespace(), name, PatchType.MERGE, p);
         client.delete(Gvr.TASKS, key.namespace(), name, DeleteOptions.DEFAULT);
@@ -171,9 +176,9 @@ public final class ServiceController implements Reconciler {
       String type = c.path("type").asText();
       String before = Json.conditionStatus(service, type);
       String now = c.path("status").asText();
-      if ("Stalled".equals(type) && "True".equals(now) && !"True".equals(before)) {
+      if (ConditionTypes.STALLED.equals(type) && "True".equals(now) && !"True".equals(before)) {
         events.warning(service, "CrashLoop", c.path("message").asText());
-      } else if ("Progressing".equals(type) && "RollingUpdate".equals(c.path("reason").asText())) {
+      } else if (ConditionTypes.PROGRESSING.equals(type) && "RollingUpdate".equals(c.path("reason").asText())) {
         JsonNode prev = null;
         for (JsonNode p : service.path("status").path("conditions")) {
           if (type.equals(p.path("type").asText())) {
@@ -193,7 +198,7 @@ public final class ServiceController implements Reconciler {
       if (dropAgentFinalizer) {
         JsonNode t = client.get(Gvr.TASKS, ns, name);
         List<String> f = Json.finalizers(t);
-        if (f.remove(Json.AGENT_FINALIZER)) {
+        if (f.remove(Finalizers.AGENT)) {
           client.patch(Gvr.TASKS, ns, name, PatchType.MERGE, Json.finalizersPatch(f));
         }
       }

@@ -1,8 +1,10 @@
 package io.disponent.controllers.reconcile.service;
 
+import io.disponent.crds.vocab.Annotations;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.controllers.plan.Labels;
+import io.disponent.crds.vocab.Labels;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.TaskTemplate;
@@ -37,16 +39,16 @@ public final class TaskFactory {
     }
     labels.put(Labels.SERVICE, Json.name(service)).put(Labels.REVISION, revision);
     if (replaces != null) {
-      annotations.put(Labels.REPLACES, replaces);
+      annotations.put(Annotations.REPLACES, replaces);
     }
     if (afterHealthKill) {
-      annotations.put(Labels.AFTER_HEALTH_KILL, "true");
+      annotations.put(Annotations.AFTER_HEALTH_KILL, "true");
     }
     if (consecutiveFailures > 0) {
-      annotations.put(Labels.CONSECUTIVE_FAILURES, String.valueOf(consecutiveFailures));
+      annotations.put(Annotations.CONSECUTIVE_FAILURES, String.valueOf(consecutiveFailures));
     }
     if (lastFailure != null) {
-      annotations.put(Labels.LAST_FAILURE, lastFailure.length() > 1000 ? lastFailure.substring(0, 1000) : lastFailure);
+      annotations.put(Annotations.LAST_FAILURE, lastFailure.length() > 1000 ? lastFailure.substring(0, 1000) : lastFailure);
     }
     meta.putArray("ownerReferences").addObject().put("apiVersion", "disponent.io/v1").put("kind", "Service")
         .put("name", Json.name(service)).put("uid", Json.uid(service)).put("controller", true)

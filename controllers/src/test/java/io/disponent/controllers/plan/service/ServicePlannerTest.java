@@ -1,9 +1,12 @@
 package io.disponent.controllers.plan.service;
 
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Annotations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.disponent.controllers.plan.Fixtures;
-import io.disponent.controllers.plan.Labels;
+import io.disponent.crds.vocab.Labels;
 import io.disponent.controllers.plan.TemplateHash;
 import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Service;
@@ -55,7 +58,7 @@ class ServicePlannerTest {
   }
 
   static Condition unreachableFor(int seconds) {
-    return new Condition(Labels.REACHABLE_CONDITION, "False", null, NOW.minusSeconds(seconds).toString(), "NodeLost", "");
+    return new Condition(ConditionTypes.REACHABLE, "False", null, NOW.minusSeconds(seconds).toString(), "NodeLost", "");
   }
 
   static Stream<Arguments> table() {
@@ -71,11 +74,11 @@ class ServicePlannerTest {
             task("b", "RUNNING", "Unhealthy", 20, Map.of()), task("c", "RUNNING", "Unhealthy", 10, Map.of())),
             "create=0 kill= expunge= mark= requeue="),
         Arguments.of("a replacement of a health kill not yet healthy counts against the budget", service(3, null),
-            List.of(running("a", 30), task("b", "STARTING", null, 5, Map.of(Labels.AFTER_HEALTH_KILL, "true")),
+            List.of(running("a", 30), task("b", "STARTING", null, 5, Map.of(Annotations.AFTER_HEALTH_KILL, "true")),
                 task("c", "RUNNING", "Unhealthy", 10, Map.of())),
             "create=0 kill= expunge= mark= requeue="),
         Arguments.of("once healthy, the replacement no longer counts", service(3, null),
-            List.of(running("a", 30), task("b", "RUNNING", null, 5, Map.of(Labels.AFTER_HEALTH_KILL, "true")),
+            List.of(running("a", 30), task("b", "RUNNING", null, 5, Map.of(Annotations.AFTER_HEALTH_KILL, "true")),
                 task("c", "RUNNING", "Unhealthy", 10, Map.of())),
             "create=1 kill=c:UNHEALTHY expunge= mark= requeue="),
         Arguments.of("unreachable, still inside inactiveAfter", service(1, null),
@@ -85,10 +88,10 @@ class ServicePlannerTest {
             List.of(task("a", "UNREACHABLE", null, 500, Map.of(), unreachableFor(300))),
             "create=1 kill= expunge= mark=a requeue=PT5M"),
         Arguments.of("unreachable past expungeAfter", service(1, null),
-            List.of(task("a", "UNREACHABLE", null, 900, Map.of(Labels.REPLACED, "true"), unreachableFor(600))),
+            List.of(task("a", "UNREACHABLE", null, 900, Map.of(Annotations.REPLACED, "true"), unreachableFor(600))),
             "create=1 kill= expunge=a:UNREACHABLE_EXPUNGED mark= requeue="),
         Arguments.of("agent back: the replaced one is the surplus", service(2, null), List.of(running("a", 30),
-            task("old", "RUNNING", null, 900, Map.of(Labels.REPLACED, "true")), running("b", 10)),
+            task("old", "RUNNING", null, 900, Map.of(Annotations.REPLACED, "true")), running("b", 10)),
             "create=0 kill=old:SURPLUS_AFTER_UNREACHABLE expunge= mark= requeue="),
         Arguments.of("failed: waits for backoff", service(1, null),
             List.of(task("a", "FAILED", null, 30, Map.of("finishedAgo", "400"))),
@@ -110,7 +113,7 @@ class ServicePlannerTest {
                 Map.of("rev", "old")), running("n1", 5), task("n2", "STAGING", null, 5, Map.of())),
             "create=0 kill=b:UPGRADE expunge= mark= requeue="),
         Arguments.of("drain surge pair counts once", service(1, null),
-            List.of(running("a", 30), task("a2", "STARTING", null, 5, Map.of(Labels.REPLACES, "a", "node", "n2"))),
+            List.of(running("a", 30), task("a2", "STARTING", null, 5, Map.of(Annotations.REPLACES, "a", "node", "n2"))),
             "create=0 kill= expunge= mark= requeue="));
   }
 
@@ -136,7 +139,7 @@ class ServicePlannerTest {
             "Available=True/MinimumHealthy Progressing=True/NewRevisionAvailable Stalled=False/Launching "
                 + "HealthKillsSuspended=False/WithinBudget", 2, 2),
         Arguments.of("crash loop", service(1, null), List.of(task("a", "FAILED", null, 30,
-                Map.of("finishedAgo", "100", Labels.CONSECUTIVE_FAILURES, "2"))),
+                Map.of("finishedAgo", "100", Annotations.CONSECUTIVE_FAILURES, "2"))),
             "Available=False/BelowMinimumHealthy Progressing=True/Scaling Stalled=True/CrashLoop "
                 + "HealthKillsSuspended=False/WithinBudget", 0, 0),
         Arguments.of("rolling", service(1, null), List.of(task("a", "RUNNING", null, 30, Map.of("rev", "old"))),

@@ -1,5 +1,7 @@
 package io.disponent.controllers.reconcile.scheduler;
 
+import io.disponent.crds.vocab.Annotations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +24,7 @@ class NodeLedgerTest {
     ObjectNode node = Models.MAPPER.createObjectNode();
     ObjectNode meta = node.putObject("metadata").put("name", "n");
     if (!"<none>".equals(annotation)) {
-      meta.putObject("annotations").put(NodeLedger.ANNOTATION, annotation);
+      meta.putObject("annotations").put(Annotations.RESERVATIONS, annotation);
     }
     NodeLedger l = NodeLedger.of(node);
     assertThat(l.cpuMillis()).isEqualTo(cpu);
@@ -37,7 +39,7 @@ class NodeLedgerTest {
   void roundTrips() {
     NodeLedger l = new NodeLedger(Map.of("ns/t", new NodeLedger.Entry(1000, 2048, 0, Set.of(31005), 7)));
     ObjectNode node = Models.MAPPER.createObjectNode();
-    node.putObject("metadata").putObject("annotations").put(NodeLedger.ANNOTATION, l.toJson());
+    node.putObject("metadata").putObject("annotations").put(Annotations.RESERVATIONS, l.toJson());
     assertThat(NodeLedger.of(node)).isEqualTo(l);
   }
 }

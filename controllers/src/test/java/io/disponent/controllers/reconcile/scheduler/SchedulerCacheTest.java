@@ -1,5 +1,7 @@
 package io.disponent.controllers.reconcile.scheduler;
 
+import io.disponent.crds.vocab.Annotations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +28,7 @@ class SchedulerCacheTest {
     ObjectNode n = Models.MAPPER.createObjectNode().put("apiVersion", "disponent.io/v1").put("kind", "Node");
     ObjectNode meta = n.putObject("metadata").put("name", name).put("resourceVersion", String.valueOf(rv));
     if (ledger != null) {
-      meta.putObject("annotations").put(NodeLedger.ANNOTATION, ledger);
+      meta.putObject("annotations").put(Annotations.RESERVATIONS, ledger);
     }
     ObjectNode st = n.putObject("status");
     st.putObject("allocatable").put("cpus", cpus).put("memory", "8Gi").put("disk", "10Gi");

@@ -1,4 +1,4 @@
-package io.disponent.controllers.plan;
+package io.disponent.crds.vocab;
 
 import java.util.Set;
 
