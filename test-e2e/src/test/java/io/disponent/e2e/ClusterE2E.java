@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fast cluster scenarios of the default run: one {@code up --no-agent} plus three real agents,
- * real task processes. The heavier scenarios are in {@link ClusterFullE2E} ({@code -De2e.full=true}).
+ * real task processes. The heavier scenarios are in {@link ClusterFullE2E}.
  */
 class ClusterE2E extends ClusterPerClass {
 

@@ -21,13 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The heavier cluster scenarios (scaling, upgrades and rollback, crash loops, health kills and the
- * kill budget, a SIGKILLed agent, constraints, drain, memory limits): only with {@code -De2e.full=true}.
+ * kill budget, a SIGKILLed agent, constraints, drain, memory limits), in the default run.
  */
-@EnabledIfSystemProperty(named = "e2e.full", matches = "true")
 class ClusterFullE2E extends ClusterPerClass {
 
   /** An HTTP server on $PORT_HTTP answering 500 while the file {@code fail} exists in its sandbox. */
