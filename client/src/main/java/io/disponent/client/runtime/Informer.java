@@ -1,7 +1,7 @@
 package io.disponent.client.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.disponent.client.ApiClient;
+import io.disponent.client.ResourceReader;
 import io.disponent.client.ApiException;
 import io.disponent.client.ExpiredException;
 import io.disponent.client.Gvr;
@@ -47,7 +47,7 @@ public final class Informer<T> implements AutoCloseable {
 
   private record Entry<T>(JsonNode json, T value) {}
 
-  private final ApiClient client;
+  private final ResourceReader client;
   private final Gvr gvr;
   private final String namespace;
   private final String labelSelector;
@@ -73,7 +73,7 @@ public final class Informer<T> implements AutoCloseable {
   private volatile Watch watch;
   private volatile CompletableFuture<ApiException> watchEnd;
 
-  public Informer(ApiClient client, Gvr gvr, String namespace, String labelSelector, String fieldSelector,
+  public Informer(ResourceReader client, Gvr gvr, String namespace, String labelSelector, String fieldSelector,
       Function<JsonNode, T> mapper) {
     this.client = client;
     this.gvr = gvr;
@@ -86,7 +86,7 @@ public final class Informer<T> implements AutoCloseable {
   }
 
   /** All objects of the resource (every namespace), as JSON trees. */
-  public static Informer<JsonNode> of(ApiClient client, Gvr gvr) {
+  public static Informer<JsonNode> of(ResourceReader client, Gvr gvr) {
     return new Informer<>(client, gvr, null, null, null, j -> j);
   }
 
