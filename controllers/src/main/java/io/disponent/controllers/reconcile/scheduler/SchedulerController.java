@@ -38,12 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +73,6 @@ public final class SchedulerController implements Reconciler {
   private final SchedulerCache cache = new SchedulerCache();
   private final ExecutorService writers = Executors.newFixedThreadPool(PARALLEL_WRITES, DaemonThreads.named("scheduler-write"));
   private final ExecutorService binders = Executors.newFixedThreadPool(PARALLEL_WRITES, DaemonThreads.named("scheduler-bind"));
-  private final ExecutorService emitters = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
-      new ArrayBlockingQueue<>(10_000), DaemonThreads.named("scheduler-events"));
   private final Reserver reserver;
   private final Binder binder;
   private final AllocatedWriter allocated;
@@ -103,7 +98,7 @@ public final class SchedulerController implements Reconciler {
     caches.nodes.addHandler(cache.nodeEvents);
     caches.tasks.addHandler(cache.taskEvents);
     this.reserver = new Reserver(client, caches.tasks, cache, clock, this::gone);
-    this.binder = new Binder(client, clock, events, Binder.dropping(emitters));
+    this.binder = new Binder(client, clock, events);
     this.allocated = new AllocatedWriter(client, cache);
   }
 
@@ -121,7 +116,6 @@ public final class SchedulerController implements Reconciler {
   private void stopWriting() {
     writers.shutdownNow();
     binders.shutdownNow();
-    emitters.shutdownNow();
   }
 
   @Override
