@@ -44,8 +44,8 @@ public final class GarbageCollector implements Reconciler {
         .watches(caches.services, s -> {
           List<Key> keys = new java.util.ArrayList<>();
           keys.add(new Key(Json.namespace(s), "service:" + Json.name(s)));
-          caches.tasks.byIndex(Caches.BY_OWNER, Json.uid(s))
-              .forEach(t -> keys.add(new Key(Json.namespace(t), "task:" + Json.name(t))));
+          caches.tasks.byIndexCached(Caches.BY_OWNER, Json.uid(s))
+              .forEach(t -> keys.add(new Key(Json.namespace(t.json()), "task:" + Json.name(t.json()))));
           return keys;
         })
         .watches(caches.tasks, t -> t.path("metadata").path("ownerReferences").isEmpty() ? List.of()

@@ -18,6 +18,7 @@ import io.disponent.controllers.plan.placement.PlacementResult;
 import io.disponent.controllers.plan.placement.TaskToPlace;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
+import io.disponent.client.runtime.Cached;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.DaemonThreads;
 import io.disponent.client.runtime.EventRecorder;
@@ -26,7 +27,6 @@ import io.disponent.client.runtime.Reconciler;
 import io.disponent.client.runtime.Result;
 import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Constraint;
-import io.disponent.crds.model.Models;
 import io.disponent.crds.model.Service;
 import io.disponent.crds.model.Task;
 import java.time.Clock;
@@ -128,21 +128,21 @@ public final class SchedulerController implements Reconciler {
     }
     long epoch = cache.roomEpoch();
     parked.values().removeIf(p -> p.epoch() != epoch || p.until() <= now);
-    List<JsonNode> batch = cache.pending(BATCH, k -> assumed.containsKey(k) || parked.containsKey(k));
+    List<Cached<Task>> batch = cache.pending(BATCH, k -> assumed.containsKey(k) || parked.containsKey(k));
     if (batch.isEmpty()) {
       return parked.isEmpty() ? Result.done() : Result.requeueAfter(RETRY_UNPLACED);
     }
     ClusterView view = view();
     Map<String, List<Constraint>> constraints = new HashMap<>();
     List<TaskToPlace> toPlace = new ArrayList<>(batch.size());
-    for (JsonNode t : batch) {
-      toPlace.add(TaskToPlace.of(Models.read(t, Task.class), SchedulerCache.ownerId(t), constraints(t, constraints)));
+    for (Cached<Task> t : batch) {
+      toPlace.add(TaskToPlace.of(t.value(), SchedulerCache.ownerId(t.json()), constraints(t.json(), constraints)));
     }
     PlacementPlan plan = placement.place(toPlace, view);
     Map<String, List<Placed>> perNode = new LinkedHashMap<>();
     boolean anyUnplaced = false;
     for (int i = 0; i < batch.size(); i++) {
-      JsonNode t = batch.get(i);
+      JsonNode t = batch.get(i).json();
       if (plan.results().get(i) instanceof PlacementResult.Placed p) {
         TaskToPlace ask = toPlace.get(i);
         PlacedTask held = new PlacedTask(SchedulerCache.key(t), ask.owner(), p.node(), ask.cpuMillis(),
@@ -264,8 +264,8 @@ public final class SchedulerController implements Reconciler {
       if ("Service".equals(ref.path("kind").asText())) {
         String name = ref.path("name").asText();
         return memo.computeIfAbsent(Json.namespace(t) + "/" + name, k -> caches.services
-            .getJson(Json.namespace(t), name)
-            .map(s -> Models.read(s, Service.class).spec())
+            .get(Json.namespace(t), name)
+            .map(Service::spec)
             .map(spec -> spec.constraints() == null ? List.<Constraint>of() : spec.constraints())
             .orElse(List.of()));
       }
