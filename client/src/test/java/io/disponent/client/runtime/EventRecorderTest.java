@@ -30,8 +30,8 @@ class EventRecorderTest {
       assertThat(rec.flush(Duration.ofSeconds(5))).isTrue();
     }
     assertThat(writes.calls).hasSize(3);
-    JsonNode created = writes.calls.stream().filter(c -> c.startsWith("create")).findFirst().map(writes::body)
-        .orElseThrow();
+    JsonNode created = writes.calls.stream().filter(c -> c.startsWith("create")).map(writes::body)
+        .filter(e -> e.path("reason").asText().equals("FailedScheduling")).findFirst().orElseThrow();
     assertThat(created.path("involvedObject").path("uid").asText()).isEqualTo("uid-t1");
     assertThat(created.path("source").path("component").asText()).isEqualTo("scheduler");
     assertThat(created.path("firstTimestamp").asText()).isEqualTo("2025-01-01T00:00:00Z");
