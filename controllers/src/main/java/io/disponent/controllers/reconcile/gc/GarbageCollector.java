@@ -5,11 +5,11 @@ import io.disponent.crds.vocab.Finalizers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
+import io.disponent.client.ResourceClient;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.client.runtime.Controller;
@@ -29,11 +29,11 @@ import java.util.List;
  */
 public final class GarbageCollector implements Reconciler {
 
-  private final ApiClient client;
+  private final ResourceClient client;
   private final Caches caches;
   private final EventRecorder events;
 
-  public GarbageCollector(ApiClient client, Caches caches, EventRecorder events) {
+  public GarbageCollector(ResourceClient client, Caches caches, EventRecorder events) {
     this.client = client;
     this.caches = caches;
     this.events = events;

@@ -6,11 +6,11 @@ import io.disponent.crds.vocab.ConditionTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
+import io.disponent.client.ResourceClient;
 import io.disponent.controllers.plan.Conditions;
 import io.disponent.controllers.plan.placement.PlacementResult;
 import io.disponent.controllers.reconcile.Json;
@@ -29,11 +29,11 @@ import java.util.List;
 final class Binder {
   private static final int ATTEMPTS = 5;
 
-  private final ApiClient client;
+  private final ResourceClient client;
   private final Clock clock;
   private final EventRecorder events;
 
-  Binder(ApiClient client, Clock clock, EventRecorder events) {
+  Binder(ResourceClient client, Clock clock, EventRecorder events) {
     this.client = client;
     this.clock = clock;
     this.events = events;

@@ -4,10 +4,10 @@ import io.disponent.crds.vocab.Annotations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
+import io.disponent.client.ResourceClient;
 import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.placement.NodeView;
 import io.disponent.controllers.plan.placement.PlacedTask;
@@ -35,13 +35,13 @@ final class Reserver {
   private static final long PRUNE_AFTER_MS = 3_000;
   private static final int ATTEMPTS = 10;
 
-  private final ApiClient client;
+  private final ResourceClient client;
   private final Informer<Task> tasks;
   private final SchedulerCache cache;
   private final Clock clock;
   private final BiPredicate<String, String> gone;
 
-  Reserver(ApiClient client, Informer<Task> tasks, SchedulerCache cache, Clock clock,
+  Reserver(ResourceClient client, Informer<Task> tasks, SchedulerCache cache, Clock clock,
       BiPredicate<String, String> gone) {
     this.client = client;
     this.tasks = tasks;

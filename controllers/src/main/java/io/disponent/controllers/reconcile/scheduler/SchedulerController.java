@@ -4,10 +4,10 @@ import io.disponent.crds.vocab.ConditionTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
+import io.disponent.client.ResourceClient;
 import io.disponent.controllers.plan.Conditions;
 import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.placement.ClusterView;
@@ -65,7 +65,7 @@ public final class SchedulerController implements Reconciler {
   private static final Duration RETRY_UNPLACED = Duration.ofSeconds(4);
   private static final Duration RETRY_LOST = Duration.ofMillis(200);
 
-  private final ApiClient client;
+  private final ResourceClient client;
   private final Caches caches;
   private final EventRecorder events;
   private final Clock clock;
@@ -90,7 +90,7 @@ public final class SchedulerController implements Reconciler {
 
   private record Placed(JsonNode task, PlacedTask held, PlacementResult.Placed result) {}
 
-  public SchedulerController(ApiClient client, Caches caches, EventRecorder events, Clock clock) {
+  public SchedulerController(ResourceClient client, Caches caches, EventRecorder events, Clock clock) {
     this.client = client;
     this.caches = caches;
     this.events = events;
