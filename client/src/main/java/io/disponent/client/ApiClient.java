@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * (reason {@code CircuitOpen}) until the breaker lets a probe through. A connect failure moves on
  * to the next server URL (round-robin). Errors are {@link ApiException}s carrying the Status.
  */
-public final class ApiClient implements AutoCloseable {
+public final class ApiClient implements ResourceClient, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
   static final ObjectMapper JSON = new ObjectMapper();
@@ -87,11 +87,12 @@ public final class ApiClient implements AutoCloseable {
 
   // ---- reads
 
+  @Override
   public JsonNode get(Gvr gvr, String namespace, String name) {
     return call("get " + gvr.plural() + " " + name, "GET", gvr.objectPath(namespace, name), null, null);
   }
 
-  /** Every page of a list (following {@code continue}); selectors may be null. */
+  @Override
   public ObjectList list(Gvr gvr, String namespace, String labelSelector, String fieldSelector) {
     List<JsonNode> items = new ArrayList<>();
     String cont = null;
@@ -109,23 +110,24 @@ public final class ApiClient implements AutoCloseable {
 
   // ---- writes
 
+  @Override
   public JsonNode create(Gvr gvr, String namespace, JsonNode object) {
     return call("create " + gvr.plural(), "POST", gvr.collectionPath(namespace), "application/json", object);
   }
 
-  /** PUT; the object's metadata.resourceVersion must be current, else {@link ConflictException}. */
+  @Override
   public JsonNode update(Gvr gvr, JsonNode object) {
     return call("update " + gvr.plural() + " " + name(object), "PUT", gvr.objectPath(namespace(object), name(object)),
         "application/json", object);
   }
 
-  /** PUT to the status subresource; only {@code status} is taken. 409 when stale. */
+  @Override
   public JsonNode updateStatus(Gvr gvr, JsonNode object) {
     return call("update " + gvr.plural() + "/status " + name(object), "PUT",
         gvr.objectPath(namespace(object), name(object)) + "/status", "application/json", object);
   }
 
-  /** A merge or JSON patch of the object. */
+  @Override
   public JsonNode patch(Gvr gvr, String namespace, String name, PatchType type, JsonNode patch) {
     if (type == PatchType.APPLY) {
       throw new IllegalArgumentException("client: use apply() for server-side apply");
@@ -134,20 +136,20 @@ public final class ApiClient implements AutoCloseable {
         patch);
   }
 
-  /** A merge or JSON patch of the status subresource. */
+  @Override
   public JsonNode patchStatus(Gvr gvr, String namespace, String name, PatchType type, JsonNode patch) {
     return call("patch " + gvr.plural() + "/status " + name, "PATCH", gvr.objectPath(namespace, name) + "/status",
         type.contentType(), patch);
   }
 
-  /** Server-side apply of the fields in {@code object} as {@code fieldManager}; {@code force} takes conflicts. */
+  @Override
   public JsonNode apply(Gvr gvr, JsonNode object, String fieldManager, boolean force) {
     Query q = new Query().add("fieldManager", fieldManager).add("force", force ? "true" : null);
     return call("apply " + gvr.plural() + " " + name(object), "PATCH",
         gvr.objectPath(namespace(object), name(object)) + q, PatchType.APPLY.contentType(), object);
   }
 
-  /** Deletes; answers the object as the server returned it (with deletionTimestamp while finalizers remain). */
+  @Override
   public JsonNode delete(Gvr gvr, String namespace, String name, DeleteOptions options) {
     ObjectNode body = JSON.createObjectNode().put("kind", "DeleteOptions").put("apiVersion", "v1");
     if (options.propagationPolicy() != null) {
@@ -169,11 +171,10 @@ public final class ApiClient implements AutoCloseable {
   // ---- watch
 
   /**
-   * Opens a watch (with bookmarks) from {@code resourceVersion} (null or "" for current objects
-   * first as ADDED) and streams events to {@code handler} on a new daemon thread. Not retried: the
-   * caller (an Informer) decides, seeing {@link WatchHandler#onClose}. Fails fast while the breaker
-   * is open (reported through onClose as well).
+   * Streams on a new daemon thread. Not retried: the caller (an Informer) decides, seeing {@link
+   * WatchHandler#onClose}. Fails fast while the breaker is open (reported through onClose as well).
    */
+  @Override
   public Watch watch(Gvr gvr, String namespace, String labelSelector, String fieldSelector, String resourceVersion,
       WatchHandler handler) {
     Query q = new Query().add("watch", "true").add("allowWatchBookmarks", "true")

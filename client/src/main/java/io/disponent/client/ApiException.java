@@ -22,8 +22,8 @@ public abstract sealed class ApiException extends RuntimeException
     return status.code();
   }
 
-  /** Maps an answer's Status to the matching exception. */
-  static ApiException of(String what, Status s, java.time.Duration retryAfter) {
+  /** Maps an answer's Status to the matching exception (public for fakes that answer as a server would). */
+  public static ApiException of(String what, Status s, java.time.Duration retryAfter) {
     String msg = "client: " + what + ": " + s.code() + " " + s.reason() + ": " + s.message();
     switch (s.code()) {
       case 404:

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,27 +41,7 @@ public final class Controller implements AutoCloseable {
     this.workers = b.workers;
     this.onClose = List.copyOf(b.onClose);
     this.metrics = ControllerMetrics.in(b.registry != null ? b.registry : PrometheusRegistry.defaultRegistry);
-    for (Binding bind : b.bindings) {
-      bind.informer.addHandler(new EventHandler() {
-        @Override
-        public void onAdd(JsonNode object) {
-          enqueueAll(bind.mapper.apply(object));
-        }
-
-        @Override
-        public void onUpdate(JsonNode previous, JsonNode current) {
-          enqueueAll(bind.mapper.apply(current));
-          if (bind.mapsPrevious) {
-            enqueueAll(bind.mapper.apply(previous));
-          }
-        }
-
-        @Override
-        public void onDelete(JsonNode object) {
-          enqueueAll(bind.mapper.apply(object));
-        }
-      });
-    }
+    b.bindings.forEach(bind -> bind.accept(this::enqueueAll));
   }
 
   public static Builder builder(String name, Reconciler reconciler) {
@@ -177,13 +158,12 @@ public final class Controller implements AutoCloseable {
     metrics.reconciles.labelValues(name, outcome).inc();
   }
 
-  private record Binding(Informer<?> informer, Function<JsonNode, Collection<Key>> mapper, boolean mapsPrevious) {}
-
   /** Wires a controller: what it watches and how events become keys. */
   public static final class Builder {
     private final String name;
     private final Reconciler reconciler;
-    private final List<Binding> bindings = new ArrayList<>();
+    /** Each adds, to its informer, a handler that maps events to keys and hands them to the consumer. */
+    private final List<Consumer<Consumer<Collection<Key>>>> bindings = new ArrayList<>();
     private final List<Informer<?>> informers = new ArrayList<>();
     private int workers = 1;
     private final List<Runnable> onClose = new ArrayList<>();
@@ -220,16 +200,41 @@ public final class Controller implements AutoCloseable {
      * the object's namespace); an update whose owners changed enqueues the old owners too.
      */
     public Builder watchesOwned(Informer<?> informer, String ownerKind) {
-      return bind(informer, owners(ownerKind), true);
+      Function<JsonNode, Collection<Key>> owners = owners(ownerKind);
+      return bind(informer, c -> owners.apply(c.json()), true);
     }
 
-    /** Events of these objects enqueue whatever keys {@code mapper} gives. */
+    /** Events of these objects enqueue whatever keys {@code mapper} gives from their JSON. */
     public Builder watches(Informer<?> informer, Function<JsonNode, Collection<Key>> mapper) {
+      return bind(informer, c -> mapper.apply(c.json()), false);
+    }
+
+    /** Events of these objects enqueue whatever keys {@code mapper} gives from the cached (decoded) objects. */
+    public <T> Builder watchesCached(Informer<T> informer, Function<Cached<T>, Collection<Key>> mapper) {
       return bind(informer, mapper, false);
     }
 
-    private Builder bind(Informer<?> informer, Function<JsonNode, Collection<Key>> mapper, boolean previous) {
-      bindings.add(new Binding(informer, mapper, previous));
+    private <T> Builder bind(Informer<T> informer, Function<? super Cached<T>, Collection<Key>> mapper,
+        boolean previous) {
+      bindings.add(enqueue -> informer.addHandler(new CachedHandler<T>() {
+        @Override
+        public void onAdd(Cached<T> object) {
+          enqueue.accept(mapper.apply(object));
+        }
+
+        @Override
+        public void onUpdate(Cached<T> before, Cached<T> current) {
+          enqueue.accept(mapper.apply(current));
+          if (previous) {
+            enqueue.accept(mapper.apply(before));
+          }
+        }
+
+        @Override
+        public void onDelete(Cached<T> object) {
+          enqueue.accept(mapper.apply(object));
+        }
+      }));
       if (!informers.contains(informer)) {
         informers.add(informer);
       }

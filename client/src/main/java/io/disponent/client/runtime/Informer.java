@@ -1,7 +1,7 @@
 package io.disponent.client.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.disponent.client.ApiClient;
+import io.disponent.client.ResourceReader;
 import io.disponent.client.ApiException;
 import io.disponent.client.ExpiredException;
 import io.disponent.client.Gvr;
@@ -9,6 +9,7 @@ import io.disponent.client.ObjectList;
 import io.disponent.client.Watch;
 import io.disponent.client.WatchEvent;
 import io.disponent.client.WatchHandler;
+import io.disponent.crds.model.Models;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,18 +37,17 @@ import org.slf4j.LoggerFactory;
  * After a re-list, objects that vanished are reported deleted.
  *
  * <p>Reads ({@link #get}, {@link #list}, {@link #byIndex}) are thread-safe and never block on the
- * network; they answer the latest state seen. Objects are JSON trees with a typed view made by the
- * mapper (e.g. {@code json -> Models.read(json, Task.class)}), computed once per change. Handlers
- * and indexes are added before {@link #start} (a handler added later is replayed the current
- * objects as adds).
+ * network; they answer the latest state seen. Each object is held as its JSON and a typed value made by
+ * the mapper once, when the object arrives ({@link #of(ResourceReader, Gvr, Class)} decodes records of the
+ * crds model): {@link #get}, {@link #list} and {@link #byIndex} answer the values, the {@code Cached}
+ * variants both (a writer edits the JSON). Handlers and indexes are added before {@link #start} (a handler
+ * added later is replayed the current objects as adds).
  */
 public final class Informer<T> implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Informer.class);
 
-  private record Entry<T>(JsonNode json, T value) {}
-
-  private final ApiClient client;
+  private final ResourceReader client;
   private final Gvr gvr;
   private final String namespace;
   private final String labelSelector;
@@ -58,11 +58,11 @@ public final class Informer<T> implements AutoCloseable {
 
   /** Guards changes to cache, indexes and handler dispatch (so handlers see changes in order). */
   private final Object lock = new Object();
-  private final Map<String, Entry<T>> cache = new ConcurrentHashMap<>();
+  private final Map<String, Cached<T>> cache = new ConcurrentHashMap<>();
   private final Map<String, Function<JsonNode, Collection<String>>> indexers = new ConcurrentHashMap<>();
   /** index name → value → cache keys. */
   private final Map<String, Map<String, Set<String>>> indexes = new ConcurrentHashMap<>();
-  private final List<EventHandler> handlers = new CopyOnWriteArrayList<>();
+  private final List<CachedHandler<T>> handlers = new CopyOnWriteArrayList<>();
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread thread;
@@ -73,7 +73,7 @@ public final class Informer<T> implements AutoCloseable {
   private volatile Watch watch;
   private volatile CompletableFuture<ApiException> watchEnd;
 
-  public Informer(ApiClient client, Gvr gvr, String namespace, String labelSelector, String fieldSelector,
+  public Informer(ResourceReader client, Gvr gvr, String namespace, String labelSelector, String fieldSelector,
       Function<JsonNode, T> mapper) {
     this.client = client;
     this.gvr = gvr;
@@ -86,8 +86,13 @@ public final class Informer<T> implements AutoCloseable {
   }
 
   /** All objects of the resource (every namespace), as JSON trees. */
-  public static Informer<JsonNode> of(ApiClient client, Gvr gvr) {
+  public static Informer<JsonNode> of(ResourceReader client, Gvr gvr) {
     return new Informer<>(client, gvr, null, null, null, j -> j);
+  }
+
+  /** All objects of the resource (every namespace), decoded into {@code type} of the crds model. */
+  public static <T> Informer<T> of(ResourceReader client, Gvr gvr, Class<T> type) {
+    return new Informer<>(client, gvr, null, null, null, j -> Models.read(j, type));
   }
 
   /** Backoff of re-lists and re-watches after failures (default 100 ms → 30 s). */
@@ -113,12 +118,32 @@ public final class Informer<T> implements AutoCloseable {
     return this;
   }
 
-  public Informer<T> addHandler(EventHandler handler) {
+  public Informer<T> addHandler(CachedHandler<T> handler) {
     synchronized (lock) {
       handlers.add(handler);
-      cache.values().forEach(e -> safely(() -> handler.onAdd(e.json())));
+      cache.values().forEach(e -> safely(() -> handler.onAdd(e)));
     }
     return this;
+  }
+
+  /** A handler of the JSON only. */
+  public Informer<T> addHandler(EventHandler handler) {
+    return addHandler(new CachedHandler<T>() {
+      @Override
+      public void onAdd(Cached<T> object) {
+        handler.onAdd(object.json());
+      }
+
+      @Override
+      public void onUpdate(Cached<T> previous, Cached<T> current) {
+        handler.onUpdate(previous.json(), current.json());
+      }
+
+      @Override
+      public void onDelete(Cached<T> object) {
+        handler.onDelete(object.json());
+      }
+    });
   }
 
   public Gvr gvr() {
@@ -149,19 +174,25 @@ public final class Informer<T> implements AutoCloseable {
   }
 
   public Optional<T> get(String namespace, String name) {
-    Entry<T> e = cache.get(key(namespace, name));
-    return e == null ? Optional.empty() : Optional.of(e.value());
+    return getCached(namespace, name).map(Cached::value);
   }
 
   public Optional<JsonNode> getJson(String namespace, String name) {
-    Entry<T> e = cache.get(key(namespace, name));
-    return e == null ? Optional.empty() : Optional.of(e.json());
+    return getCached(namespace, name).map(Cached::json);
+  }
+
+  public Optional<Cached<T>> getCached(String namespace, String name) {
+    return Optional.ofNullable(cache.get(key(namespace, name)));
   }
 
   public List<T> list() {
     List<T> out = new ArrayList<>();
     cache.values().forEach(e -> out.add(e.value()));
     return out;
+  }
+
+  public List<Cached<T>> listCached() {
+    return new ArrayList<>(cache.values());
   }
 
   public List<T> list(String namespace) {
@@ -176,15 +207,19 @@ public final class Informer<T> implements AutoCloseable {
 
   /** Objects found under {@code value} in the named index. */
   public List<T> byIndex(String index, String value) {
+    return byIndexCached(index, value).stream().map(Cached::value).toList();
+  }
+
+  public List<Cached<T>> byIndexCached(String index, String value) {
     Map<String, Set<String>> idx = indexes.get(index);
     if (idx == null) {
       throw new IllegalArgumentException("runtime: no index " + index + " on " + gvr.plural());
     }
-    List<T> out = new ArrayList<>();
+    List<Cached<T>> out = new ArrayList<>();
     for (String k : idx.getOrDefault(value, Set.of())) {
-      Entry<T> e = cache.get(k);
+      Cached<T> e = cache.get(k);
       if (e != null) {
-        out.add(e.value());
+        out.add(e);
       }
     }
     return out;
@@ -325,36 +360,45 @@ public final class Informer<T> implements AutoCloseable {
     }
   }
 
+  /** The object decoded, or null (logged) when it cannot be. */
+  private Cached<T> decode(String k, JsonNode json) {
+    try {
+      return new Cached<>(json, mapper.apply(json));
+    } catch (RuntimeException e) {
+      log.warn("{}: cannot map {} ({}); skipping it", gvr.plural(), k, e.getMessage());
+      return null;
+    }
+  }
+
   // under lock
   private void upsert(JsonNode json) {
     String k = key(json);
-    T value;
-    try {
-      value = mapper.apply(json);
-    } catch (RuntimeException e) {
-      log.warn("{}: cannot map {} ({}); caching it untyped is not possible, skipping", gvr.plural(), k, e.getMessage());
+    Cached<T> fresh = decode(k, json);
+    if (fresh == null) {
       return;
     }
-    Entry<T> old = cache.put(k, new Entry<>(json, value));
+    Cached<T> old = cache.put(k, fresh);
     if (old != null) {
       unindex(k, old.json());
     }
     indexers.forEach((name, fn) -> index(indexes.get(name), fn, k, json, true));
     if (old == null) {
-      handlers.forEach(h -> safely(() -> h.onAdd(json)));
+      handlers.forEach(h -> safely(() -> h.onAdd(fresh)));
     } else if (!rv(old.json()).equals(rv(json))) {
-      handlers.forEach(h -> safely(() -> h.onUpdate(old.json(), json)));
+      handlers.forEach(h -> safely(() -> h.onUpdate(old, fresh)));
     }
   }
 
-  // under lock
+  // under lock; last: the object's final state when the watch told it, else what was cached
   private void remove(String k, JsonNode last) {
-    Entry<T> old = cache.remove(k);
+    Cached<T> old = cache.remove(k);
     if (old == null) {
       return;
     }
     unindex(k, old.json());
-    handlers.forEach(h -> safely(() -> h.onDelete(last)));
+    Cached<T> gone = last == old.json() ? old : decode(k, last);
+    Cached<T> told = gone == null ? old : gone;
+    handlers.forEach(h -> safely(() -> h.onDelete(told)));
   }
 
   private void unindex(String k, JsonNode json) {
@@ -377,7 +421,7 @@ public final class Informer<T> implements AutoCloseable {
 
   private void resyncNow() {
     synchronized (lock) {
-      cache.values().forEach(e -> handlers.forEach(h -> safely(() -> h.onUpdate(e.json(), e.json()))));
+      cache.values().forEach(e -> handlers.forEach(h -> safely(() -> h.onUpdate(e, e))));
     }
   }
 

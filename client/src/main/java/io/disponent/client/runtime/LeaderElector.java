@@ -3,7 +3,7 @@ package io.disponent.client.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
+import io.disponent.client.ResourceClient;
 import io.disponent.client.ApiException;
 import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
@@ -33,7 +33,7 @@ public final class LeaderElector implements AutoCloseable {
   private static final DateTimeFormatter MICRO_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final ApiClient client;
+  private final ResourceClient client;
   private final LeaderElectionConfig config;
   private final LeaderCallbacks callbacks;
   private final Clock clock;
@@ -48,7 +48,7 @@ public final class LeaderElector implements AutoCloseable {
   private Instant lastRenew = Instant.EPOCH;
   private JsonNode lastLease;
 
-  public LeaderElector(ApiClient client, LeaderElectionConfig config, LeaderCallbacks callbacks, Clock clock) {
+  public LeaderElector(ResourceClient client, LeaderElectionConfig config, LeaderCallbacks callbacks, Clock clock) {
     this.client = client;
     this.config = config;
     this.callbacks = callbacks;

@@ -61,7 +61,7 @@ public final class SchedulerBench {
       long bound = 0;
       while (bound < tasks) {
         Thread.sleep(500);
-        bound = caches.tasks.list().stream().filter(t -> Json.nodeName(t) != null).count();
+        bound = caches.tasks.list().stream().filter(t -> t.spec() != null && t.spec().nodeName() != null).count();
         System.out.printf("%.1f s: %d/%d bound%n", (System.nanoTime() - start) / 1e9, bound, tasks);
       }
       double secs = (System.nanoTime() - start) / 1e9;

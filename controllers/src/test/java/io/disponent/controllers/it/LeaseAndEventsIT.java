@@ -87,6 +87,7 @@ class LeaseAndEventsIT {
     rec.warning(task, "FailedScheduling", "0/3 nodes fit");
     rec.warning(task, "FailedScheduling", "0/3 nodes fit");
     rec.normal(task, "Scheduled", "bound to n1");
+    assertThat(rec.flush(Duration.ofSeconds(10))).as("events are written asynchronously").isTrue();
 
     List<JsonNode> events = StreamSupport.stream(client.list(Gvr.EVENTS, "ev", null, null).items().spliterator(),
         false).collect(Collectors.toList());

@@ -5,11 +5,11 @@ import io.disponent.crds.vocab.Finalizers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
+import io.disponent.client.ResourceClient;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.client.runtime.Controller;
@@ -29,11 +29,11 @@ import java.util.List;
  */
 public final class GarbageCollector implements Reconciler {
 
-  private final ApiClient client;
+  private final ResourceClient client;
   private final Caches caches;
   private final EventRecorder events;
 
-  public GarbageCollector(ApiClient client, Caches caches, EventRecorder events) {
+  public GarbageCollector(ResourceClient client, Caches caches, EventRecorder events) {
     this.client = client;
     this.caches = caches;
     this.events = events;
@@ -44,8 +44,8 @@ public final class GarbageCollector implements Reconciler {
         .watches(caches.services, s -> {
           List<Key> keys = new java.util.ArrayList<>();
           keys.add(new Key(Json.namespace(s), "service:" + Json.name(s)));
-          caches.tasks.byIndex(Caches.BY_OWNER, Json.uid(s))
-              .forEach(t -> keys.add(new Key(Json.namespace(t), "task:" + Json.name(t))));
+          caches.tasks.byIndexCached(Caches.BY_OWNER, Json.uid(s))
+              .forEach(t -> keys.add(new Key(Json.namespace(t.json()), "task:" + Json.name(t.json()))));
           return keys;
         })
         .watches(caches.tasks, t -> t.path("metadata").path("ownerReferences").isEmpty() ? List.of()

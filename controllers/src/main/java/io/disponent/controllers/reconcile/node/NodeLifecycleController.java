@@ -23,20 +23,19 @@ import io.disponent.controllers.plan.node.NodePlan;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.reconcile.service.TaskFactory;
+import io.disponent.client.runtime.Cached;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.EventRecorder;
 import io.disponent.client.runtime.Key;
 import io.disponent.client.runtime.Reconciler;
 import io.disponent.client.runtime.Result;
 import io.disponent.crds.model.Condition;
-import io.disponent.crds.model.Models;
 import io.disponent.crds.model.Service;
 import io.disponent.crds.model.Task;
 import io.disponent.crds.model.UnreachableStrategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,9 +81,10 @@ public final class NodeLifecycleController implements Reconciler {
     Instant renew = lease == null ? null : Json.time(lease.path("spec").path("renewTime"));
     Integer duration = lease == null || !lease.path("spec").hasNonNull("leaseDurationSeconds") ? null
         : lease.path("spec").path("leaseDurationSeconds").asInt();
-    List<JsonNode> onNode = caches.tasks.byIndex(Caches.BY_NODE, key.name());
-    List<TaskView> views = onNode.stream().filter(t -> !Json.deleting(t) || !TaskStates.terminal(Json.state(t)))
-        .map(t -> TaskView.of(Models.read(t, Task.class))).toList();
+    List<Cached<Task>> onNode = caches.tasks.byIndexCached(Caches.BY_NODE, key.name());
+    List<TaskView> views = onNode.stream()
+        .filter(t -> !Json.deleting(t.json()) || !TaskStates.terminal(Json.state(t.json())))
+        .map(t -> TaskView.of(t.value())).toList();
     NodePlan plan = NodeLifecycle.plan(key.name(), renew, duration, views, now);
 
     String before = Json.conditionStatus(node, ConditionTypes.READY);
@@ -101,7 +101,7 @@ public final class NodeLifecycleController implements Reconciler {
       }
     }
     for (String name : plan.turnUnreachable()) {
-      JsonNode t = onNode.stream().filter(x -> Json.name(x).equals(name)).findFirst().orElse(null);
+      JsonNode t = onNode.stream().map(Cached::json).filter(x -> Json.name(x).equals(name)).findFirst().orElse(null);
       if (t == null) {
         continue;
       }
@@ -129,13 +129,14 @@ public final class NodeLifecycleController implements Reconciler {
   }
 
   /** Drops the agent finalizer of deleted UNREACHABLE Tasks past their expunge time; when to look again. */
-  private Duration expungeLost(List<JsonNode> onNode, Instant now) {
+  private Duration expungeLost(List<Cached<Task>> onNode, Instant now) {
     Duration next = Duration.ofSeconds(5);
-    for (JsonNode t : onNode) {
+    for (Cached<Task> cached : onNode) {
+      JsonNode t = cached.json();
       if (!Json.deleting(t) || !Json.finalizers(t).contains(Finalizers.AGENT)) {
         continue;
       }
-      TaskView v = TaskView.of(Models.read(t, Task.class));
+      TaskView v = TaskView.of(cached.value());
       Instant since = v.unreachableSince() == null ? now : v.unreachableSince();
       Instant at = since.plusSeconds(expungeSeconds(t));
       if (!now.isBefore(at)) {
@@ -157,8 +158,8 @@ public final class NodeLifecycleController implements Reconciler {
   private int expungeSeconds(JsonNode t) {
     for (JsonNode ref : t.path("metadata").path("ownerReferences")) {
       if ("Service".equals(ref.path("kind").asText())) {
-        UnreachableStrategy us = caches.services.getJson(Json.namespace(t), ref.path("name").asText())
-            .map(s -> Models.read(s, Service.class).spec().unreachableStrategy()).orElse(null);
+        UnreachableStrategy us = caches.services.get(Json.namespace(t), ref.path("name").asText())
+            .map(s -> s.spec().unreachableStrategy()).orElse(null);
         if (us != null && us.expungeAfterSeconds() != null) {
           return us.expungeAfterSeconds();
         }
@@ -168,21 +169,21 @@ public final class NodeLifecycleController implements Reconciler {
   }
 
   private void drain(String node) {
-    List<JsonNode> all = new ArrayList<>(caches.tasks.list());
-    List<TaskView> views = all.stream().filter(t -> !Json.deleting(t))
-        .map(t -> TaskView.of(Models.read(t, Task.class))).toList();
+    List<Cached<Task>> cached = caches.tasks.listCached();
+    List<JsonNode> all = cached.stream().map(Cached::json).toList();
+    List<TaskView> views = cached.stream().filter(t -> !Json.deleting(t.json()))
+        .map(t -> TaskView.of(t.value())).toList();
     DrainPlan plan = DrainPlanner.plan(node, views);
     for (DrainPlan.Surge s : plan.start()) {
       JsonNode old = all.stream().filter(t -> Json.name(t).equals(s.replaces())).findFirst().orElse(null);
       if (old == null) {
         continue;
       }
-      JsonNode svc = caches.services.getJson(Json.namespace(old), s.service()).orElse(null);
-      if (svc == null || Json.deleting(svc)) {
+      Cached<Service> svc = caches.services.getCached(Json.namespace(old), s.service()).orElse(null);
+      if (svc == null || Json.deleting(svc.json())) {
         continue;
       }
-      Service service = Models.read(svc, Service.class);
-      ObjectNode task = TaskFactory.task(svc, service.spec().template(),
+      ObjectNode task = TaskFactory.task(svc.json(), svc.value().spec().template(),
           old.path("metadata").path("labels").path(Labels.REVISION).asText(), s.replaces(), 0, null);
       JsonNode created = client.create(Gvr.TASKS, Json.namespace(old), task);
       events.normal(created, "Created", "surge replacement of " + s.replaces() + " drained from " + node);

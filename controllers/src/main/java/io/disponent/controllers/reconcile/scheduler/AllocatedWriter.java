@@ -1,9 +1,9 @@
 package io.disponent.controllers.reconcile.scheduler;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.Gvr;
 import io.disponent.client.PatchType;
+import io.disponent.client.StatusWriter;
 import io.disponent.controllers.reconcile.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 final class AllocatedWriter {
   private static final Logger log = LoggerFactory.getLogger(AllocatedWriter.class);
 
-  private final ApiClient client;
+  private final StatusWriter client;
   private final SchedulerCache cache;
 
-  AllocatedWriter(ApiClient client, SchedulerCache cache) {
+  AllocatedWriter(StatusWriter client, SchedulerCache cache) {
     this.client = client;
     this.cache = cache;
   }

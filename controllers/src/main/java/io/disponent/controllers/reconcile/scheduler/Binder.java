@@ -6,11 +6,11 @@ import io.disponent.crds.vocab.ConditionTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
+import io.disponent.client.ResourceClient;
 import io.disponent.controllers.plan.Conditions;
 import io.disponent.controllers.plan.placement.PlacementResult;
 import io.disponent.controllers.reconcile.Json;
@@ -18,41 +18,25 @@ import io.disponent.client.runtime.EventRecorder;
 import io.disponent.crds.model.Condition;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 
 /**
  * Binds a reserved Task: a compare-and-swap update of {@code spec.nodeName}, the host ports and the agent's
  * finalizer against the resourceVersion the placement was planned on (re-read on conflict; someone else's
  * bind wins), then
- * {@code Scheduled=True} with the ports in status. The {@code Scheduled} Event is handed to {@code events},
- * which may drop it when it is behind: Events are hints, the condition is the record.
+ * {@code Scheduled=True} with the ports in status, and a {@code Scheduled} Event (written in the background by
+ * the recorder, which may drop it when it is behind: Events are hints, the condition is the record).
  */
 final class Binder {
   private static final int ATTEMPTS = 5;
 
-  private final ApiClient client;
+  private final ResourceClient client;
   private final Clock clock;
-  private final EventRecorder recorder;
-  private final Consumer<Runnable> events;
+  private final EventRecorder events;
 
-  Binder(ApiClient client, Clock clock, EventRecorder recorder, Consumer<Runnable> events) {
+  Binder(ResourceClient client, Clock clock, EventRecorder events) {
     this.client = client;
     this.clock = clock;
-    this.recorder = recorder;
     this.events = events;
-  }
-
-  /** Emits through {@code pool}, dropping what it rejects. */
-  static Consumer<Runnable> dropping(ExecutorService pool) {
-    return r -> {
-      try {
-        pool.execute(r);
-      } catch (RejectedExecutionException e) {
-        // the queue is full: this Event is dropped
-      }
-    };
   }
 
   /** Whether this call bound {@code task} as placed. */
@@ -81,7 +65,7 @@ final class Binder {
         st.set("conditions", Json.array(conds));
         st.set("ports", Json.array(placed.ports()));
         client.patchStatus(Gvr.TASKS, Json.namespace(t), Json.name(t), PatchType.MERGE, Json.statusPatch(st));
-        events.accept(() -> recorder.normal(bound, "Scheduled", message));
+        events.normal(bound, "Scheduled", message);
         return true;
       } catch (ConflictException e) {
         try {

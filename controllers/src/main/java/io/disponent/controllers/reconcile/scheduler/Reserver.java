@@ -4,18 +4,20 @@ import io.disponent.crds.vocab.Annotations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
+import io.disponent.client.ResourceClient;
 import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.placement.NodeView;
 import io.disponent.controllers.plan.placement.PlacedTask;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
+import io.disponent.client.runtime.Cached;
 import io.disponent.client.runtime.Informer;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.Node;
+import io.disponent.crds.model.Task;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,13 +35,13 @@ final class Reserver {
   private static final long PRUNE_AFTER_MS = 3_000;
   private static final int ATTEMPTS = 10;
 
-  private final ApiClient client;
-  private final Informer<JsonNode> tasks;
+  private final ResourceClient client;
+  private final Informer<Task> tasks;
   private final SchedulerCache cache;
   private final Clock clock;
   private final BiPredicate<String, String> gone;
 
-  Reserver(ApiClient client, Informer<JsonNode> tasks, SchedulerCache cache, Clock clock,
+  Reserver(ResourceClient client, Informer<Task> tasks, SchedulerCache cache, Clock clock,
       BiPredicate<String, String> gone) {
     this.client = client;
     this.tasks = tasks;
@@ -52,6 +54,7 @@ final class Reserver {
   List<PlacedTask> reserve(String nodeName, List<PlacedTask> placed) {
     SchedulerCache.CachedNode cached = cache.node(nodeName);
     JsonNode node = cached == null ? null : cached.json();
+    NodeView nv = cached == null ? null : cached.view();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (node == null) {
         try {
@@ -59,10 +62,10 @@ final class Reserver {
         } catch (NotFoundException e) {
           return List.of();
         }
+        nv = NodeView.of(Models.read(node, Node.class), true);
       }
       long now = clock.millis();
       Map<String, NodeLedger.Entry> entries = entries(node, nodeName, now);
-      NodeView nv = NodeView.of(Models.read(node, Node.class), true);
       List<PlacedTask> accepted = new ArrayList<>();
       long cpu = sum(entries, NodeLedger.Entry::cpuMillis);
       long mem = sum(entries, NodeLedger.Entry::memoryBytes);
@@ -100,9 +103,9 @@ final class Reserver {
   private Map<String, NodeLedger.Entry> entries(JsonNode node, String nodeName, long now) {
     Map<String, NodeLedger.Entry> entries = new LinkedHashMap<>(NodeLedger.of(node).entries());
     entries.entrySet().removeIf(en -> now - en.getValue().at() > PRUNE_AFTER_MS && gone.test(en.getKey(), nodeName));
-    for (JsonNode t : tasks.byIndex(Caches.BY_NODE, nodeName)) {
+    for (Cached<Task> t : tasks.byIndexCached(Caches.BY_NODE, nodeName)) {
       String k = SchedulerCache.key(t);
-      if (!entries.containsKey(k) && !TaskStates.terminal(Json.state(t))) {
+      if (!entries.containsKey(k) && !TaskStates.terminal(Json.state(t.json()))) {
         PlacedTask held = cache.bound().get(k);
         held = held != null ? held : SchedulerCache.held(t, nodeName);
         entries.put(k, new NodeLedger.Entry(held.cpuMillis(), held.memoryBytes(), held.diskBytes(),

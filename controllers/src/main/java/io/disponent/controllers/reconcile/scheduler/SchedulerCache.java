@@ -8,8 +8,8 @@ import io.disponent.controllers.plan.placement.NodeView;
 import io.disponent.controllers.plan.placement.PlacedTask;
 import io.disponent.controllers.plan.placement.TaskToPlace;
 import io.disponent.controllers.reconcile.Json;
-import io.disponent.client.runtime.EventHandler;
-import io.disponent.crds.model.Models;
+import io.disponent.client.runtime.Cached;
+import io.disponent.client.runtime.CachedHandler;
 import io.disponent.crds.model.Node;
 import io.disponent.crds.model.Task;
 import java.util.ArrayList;
@@ -34,58 +34,63 @@ import java.util.function.Predicate;
 final class SchedulerCache {
   /** A Node as read, with its view (readiness from the Ready condition) and ledger. */
   record CachedNode(JsonNode json, NodeView view, NodeLedger ledger, long resourceVersion) {
-    static CachedNode of(JsonNode n) {
-      boolean ready = "True".equals(Json.conditionStatus(n, ConditionTypes.READY));
-      return new CachedNode(n, NodeView.of(Models.read(n, Node.class), ready), NodeLedger.of(n), rv(n));
+    static CachedNode of(Cached<Node> n) {
+      boolean ready = "True".equals(Json.conditionStatus(n.json(), ConditionTypes.READY));
+      return new CachedNode(n.json(), NodeView.of(n.value(), ready), NodeLedger.of(n.json()), rv(n.json()));
     }
   }
 
   private final Map<String, CachedNode> nodes = new ConcurrentHashMap<>();
   private final Map<String, PlacedTask> bound = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<String, JsonNode> pending = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<String, Cached<Task>> pending = new ConcurrentSkipListMap<>();
   private final Map<String, String> pendingOrder = new ConcurrentHashMap<>();
   /** Bumped whenever room may have appeared: a Node added or changed, a bound Task gone or ended. */
   private final AtomicLong roomEpoch = new AtomicLong();
 
-  final EventHandler nodeEvents = new EventHandler() {
+  final CachedHandler<Node> nodeEvents = new CachedHandler<>() {
     @Override
-    public void onAdd(JsonNode n) {
-      offerNode(n);
+    public void onAdd(Cached<Node> n) {
+      offer(n);
     }
 
     @Override
-    public void onUpdate(JsonNode previous, JsonNode n) {
-      offerNode(n);
+    public void onUpdate(Cached<Node> previous, Cached<Node> n) {
+      offer(n);
     }
 
     @Override
-    public void onDelete(JsonNode n) {
-      nodes.remove(Json.name(n));
+    public void onDelete(Cached<Node> n) {
+      nodes.remove(Json.name(n.json()));
     }
   };
 
-  final EventHandler taskEvents = new EventHandler() {
+  final CachedHandler<Task> taskEvents = new CachedHandler<>() {
     @Override
-    public void onAdd(JsonNode t) {
+    public void onAdd(Cached<Task> t) {
       task(t);
     }
 
     @Override
-    public void onUpdate(JsonNode previous, JsonNode t) {
+    public void onUpdate(Cached<Task> previous, Cached<Task> t) {
       task(t);
     }
 
     @Override
-    public void onDelete(JsonNode t) {
+    public void onDelete(Cached<Task> t) {
       forget(key(t));
     }
   };
 
-  /** Keeps {@code n} unless a newer copy of the Node is already here. */
+  /** Keeps a Node the scheduler wrote ({@code n} as the server answered) unless a newer copy is here. */
   void offerNode(JsonNode n) {
+    offer(Cached.decode(n, Node.class));
+  }
+
+  private void offer(Cached<Node> n) {
     CachedNode fresh = CachedNode.of(n);
-    CachedNode old = nodes.get(Json.name(n));
-    nodes.merge(Json.name(n), fresh, (o, neu) -> neu.resourceVersion() >= o.resourceVersion() ? neu : o);
+    String name = Json.name(n.json());
+    CachedNode old = nodes.get(name);
+    nodes.merge(name, fresh, (o, neu) -> neu.resourceVersion() >= o.resourceVersion() ? neu : o);
     if (old == null || !old.view().equals(fresh.view())) {
       roomEpoch.incrementAndGet();
     }
@@ -115,9 +120,9 @@ final class SchedulerCache {
   }
 
   /** Up to {@code limit} live unbound Tasks, oldest first. */
-  List<JsonNode> pending(int limit, Predicate<String> skip) {
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode t : pending.values()) {
+  List<Cached<Task>> pending(int limit, Predicate<String> skip) {
+    List<Cached<Task>> out = new ArrayList<>();
+    for (Cached<Task> t : pending.values()) {
       if (out.size() >= limit) {
         break;
       }
@@ -148,13 +153,14 @@ final class SchedulerCache {
     return out;
   }
 
-  private void task(JsonNode t) {
+  private void task(Cached<Task> cached) {
+    JsonNode t = cached.json();
     String key = key(t);
     String node = Json.nodeName(t);
     boolean terminal = TaskStates.terminal(Json.state(t));
     if (node != null && !terminal) {
       removePending(key);
-      bound.put(key, held(t, node));
+      bound.put(key, held(cached, node));
     } else if (node == null && !terminal && !Json.deleting(t)) {
       if (bound.remove(key) != null) {
         roomEpoch.incrementAndGet();
@@ -164,7 +170,7 @@ final class SchedulerCache {
       if (previous != null && !previous.equals(order)) {
         pending.remove(previous);
       }
-      pending.put(order, t);
+      pending.put(order, cached);
     } else {
       forget(key);
     }
@@ -185,8 +191,9 @@ final class SchedulerCache {
   }
 
   /** What bound Task {@code t} holds on {@code node}. */
-  static PlacedTask held(JsonNode t, String node) {
-    TaskToPlace ask = TaskToPlace.of(Models.read(t, Task.class), ownerId(t), List.of());
+  static PlacedTask held(Cached<Task> cached, String node) {
+    JsonNode t = cached.json();
+    TaskToPlace ask = TaskToPlace.of(cached.value(), ownerId(t), List.of());
     Set<Integer> ports = new HashSet<>();
     t.path("spec").path("ports").forEach(p -> {
       if (p.hasNonNull("hostPort")) {
@@ -208,6 +215,10 @@ final class SchedulerCache {
 
   static String key(JsonNode o) {
     return Json.namespace(o) + "/" + Json.name(o);
+  }
+
+  static String key(Cached<?> o) {
+    return key(o.json());
   }
 
   static long rv(JsonNode o) {

@@ -4,10 +4,10 @@ import io.disponent.crds.vocab.ConditionTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.client.ApiClient;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
+import io.disponent.client.ResourceClient;
 import io.disponent.controllers.plan.Conditions;
 import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.placement.ClusterView;
@@ -18,6 +18,7 @@ import io.disponent.controllers.plan.placement.PlacementResult;
 import io.disponent.controllers.plan.placement.TaskToPlace;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
+import io.disponent.client.runtime.Cached;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.DaemonThreads;
 import io.disponent.client.runtime.EventRecorder;
@@ -26,7 +27,6 @@ import io.disponent.client.runtime.Reconciler;
 import io.disponent.client.runtime.Result;
 import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Constraint;
-import io.disponent.crds.model.Models;
 import io.disponent.crds.model.Service;
 import io.disponent.crds.model.Task;
 import java.time.Clock;
@@ -38,12 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +65,7 @@ public final class SchedulerController implements Reconciler {
   private static final Duration RETRY_UNPLACED = Duration.ofSeconds(4);
   private static final Duration RETRY_LOST = Duration.ofMillis(200);
 
-  private final ApiClient client;
+  private final ResourceClient client;
   private final Caches caches;
   private final EventRecorder events;
   private final Clock clock;
@@ -76,8 +73,6 @@ public final class SchedulerController implements Reconciler {
   private final SchedulerCache cache = new SchedulerCache();
   private final ExecutorService writers = Executors.newFixedThreadPool(PARALLEL_WRITES, DaemonThreads.named("scheduler-write"));
   private final ExecutorService binders = Executors.newFixedThreadPool(PARALLEL_WRITES, DaemonThreads.named("scheduler-bind"));
-  private final ExecutorService emitters = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
-      new ArrayBlockingQueue<>(10_000), DaemonThreads.named("scheduler-events"));
   private final Reserver reserver;
   private final Binder binder;
   private final AllocatedWriter allocated;
@@ -95,7 +90,7 @@ public final class SchedulerController implements Reconciler {
 
   private record Placed(JsonNode task, PlacedTask held, PlacementResult.Placed result) {}
 
-  public SchedulerController(ApiClient client, Caches caches, EventRecorder events, Clock clock) {
+  public SchedulerController(ResourceClient client, Caches caches, EventRecorder events, Clock clock) {
     this.client = client;
     this.caches = caches;
     this.events = events;
@@ -103,7 +98,7 @@ public final class SchedulerController implements Reconciler {
     caches.nodes.addHandler(cache.nodeEvents);
     caches.tasks.addHandler(cache.taskEvents);
     this.reserver = new Reserver(client, caches.tasks, cache, clock, this::gone);
-    this.binder = new Binder(client, clock, events, Binder.dropping(emitters));
+    this.binder = new Binder(client, clock, events);
     this.allocated = new AllocatedWriter(client, cache);
   }
 
@@ -121,7 +116,6 @@ public final class SchedulerController implements Reconciler {
   private void stopWriting() {
     writers.shutdownNow();
     binders.shutdownNow();
-    emitters.shutdownNow();
   }
 
   @Override
@@ -134,21 +128,21 @@ public final class SchedulerController implements Reconciler {
     }
     long epoch = cache.roomEpoch();
     parked.values().removeIf(p -> p.epoch() != epoch || p.until() <= now);
-    List<JsonNode> batch = cache.pending(BATCH, k -> assumed.containsKey(k) || parked.containsKey(k));
+    List<Cached<Task>> batch = cache.pending(BATCH, k -> assumed.containsKey(k) || parked.containsKey(k));
     if (batch.isEmpty()) {
       return parked.isEmpty() ? Result.done() : Result.requeueAfter(RETRY_UNPLACED);
     }
     ClusterView view = view();
     Map<String, List<Constraint>> constraints = new HashMap<>();
     List<TaskToPlace> toPlace = new ArrayList<>(batch.size());
-    for (JsonNode t : batch) {
-      toPlace.add(TaskToPlace.of(Models.read(t, Task.class), SchedulerCache.ownerId(t), constraints(t, constraints)));
+    for (Cached<Task> t : batch) {
+      toPlace.add(TaskToPlace.of(t.value(), SchedulerCache.ownerId(t.json()), constraints(t.json(), constraints)));
     }
     PlacementPlan plan = placement.place(toPlace, view);
     Map<String, List<Placed>> perNode = new LinkedHashMap<>();
     boolean anyUnplaced = false;
     for (int i = 0; i < batch.size(); i++) {
-      JsonNode t = batch.get(i);
+      JsonNode t = batch.get(i).json();
       if (plan.results().get(i) instanceof PlacementResult.Placed p) {
         TaskToPlace ask = toPlace.get(i);
         PlacedTask held = new PlacedTask(SchedulerCache.key(t), ask.owner(), p.node(), ask.cpuMillis(),
@@ -270,8 +264,8 @@ public final class SchedulerController implements Reconciler {
       if ("Service".equals(ref.path("kind").asText())) {
         String name = ref.path("name").asText();
         return memo.computeIfAbsent(Json.namespace(t) + "/" + name, k -> caches.services
-            .getJson(Json.namespace(t), name)
-            .map(s -> Models.read(s, Service.class).spec())
+            .get(Json.namespace(t), name)
+            .map(Service::spec)
             .map(spec -> spec.constraints() == null ? List.<Constraint>of() : spec.constraints())
             .orElse(List.of()));
       }

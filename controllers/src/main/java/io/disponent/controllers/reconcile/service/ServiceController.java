@@ -21,6 +21,7 @@ import io.disponent.controllers.plan.service.TaskRemoval;
 import io.disponent.controllers.plan.upgrade.RevisionHistory;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
+import io.disponent.client.runtime.Cached;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.EventRecorder;
 import io.disponent.client.runtime.Key;
@@ -70,20 +71,21 @@ public final class ServiceController implements Reconciler {
     return Controller.builder("services", this).workers(workers)
         .watches(caches.services)
         .watchesOwned(caches.tasks, "Service")
-        .watches(caches.nodes, n -> caches.services.list().stream().map(Key::of).toList())
+        .watches(caches.nodes, n -> caches.services.listCached().stream().map(s -> Key.of(s.json())).toList())
         .build();
   }
 
   @Override
   public Result reconcile(Key key) {
-    JsonNode json = caches.services.getJson(key.namespace(), key.name()).orElse(null);
-    if (json == null || Json.deleting(json)) {
+    Cached<Service> cached = caches.services.getCached(key.namespace(), key.name()).orElse(null);
+    if (cached == null || Json.deleting(cached.json())) {
       return Result.done(); // the garbage collector handles dependents
     }
     if (!barrier.caughtUp(key, caches.tasks.lastResourceVersion())) {
       return Result.requeueAfter(CACHE_WAIT); // the cache has not seen this Service's last Task writes yet
     }
-    Service service = Models.read(json, Service.class);
+    JsonNode json = cached.json();
+    Service service = cached.value();
     Instant now = clock.instant();
 
     RevisionHistory history = Revisions.of(json);
@@ -95,15 +97,15 @@ public final class ServiceController implements Reconciler {
       client.patch(Gvr.SERVICES, key.namespace(), key.name(), PatchType.MERGE, p);
     }
 
-    List<JsonNode> owned = caches.tasks.byIndex(Caches.BY_OWNER, Json.uid(json));
     Map<String, JsonNode> byName = new HashMap<>();
     List<Task> tasks = new ArrayList<>();
-    for (JsonNode t : owned) {
-      byName.put(Json.name(t), t);
-      tasks.add(asPlanned(Models.read(t, Task.class), Json.deleting(t)));
+    for (Cached<Task> t : caches.tasks.byIndexCached(Caches.BY_OWNER, Json.uid(json))) {
+      byName.put(Json.name(t.json()), t.json());
+      tasks.add(asPlanned(t.value(), Json.deleting(t.json())));
     }
     Map<String, Boolean> ready = new HashMap<>();
-    caches.nodes.list().forEach(n -> ready.put(Json.name(n), "True".equals(Json.conditionStatus(n, ConditionTypes.READY))));
+    caches.nodes.listCached().forEach(n -> ready.put(Json.name(n.json()),
+        "True".equals(Json.conditionStatus(n.json(), ConditionTypes.READY))));
 
     ServicePlan plan = ServicePlanner.plan(service, tasks, ready, now);
 
