@@ -1,6 +1,6 @@
 package io.disponent.agent.gc;
 
-import io.disponent.agent.runtime.ProcessRuntime;
+import io.disponent.agent.runtime.process.ProcessRuntime;
 import io.disponent.client.runtime.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;

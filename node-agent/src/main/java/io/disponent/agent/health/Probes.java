@@ -1,6 +1,6 @@
 package io.disponent.agent.health;
 
-import io.disponent.agent.runtime.RunAs;
+import io.disponent.agent.runtime.process.RunAs;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;

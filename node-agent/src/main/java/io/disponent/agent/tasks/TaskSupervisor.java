@@ -12,11 +12,11 @@ import io.disponent.agent.health.HealthEvent;
 import io.disponent.agent.health.HealthTarget;
 import io.disponent.agent.health.Verdict;
 import io.disponent.agent.logs.LogRotator;
-import io.disponent.agent.runtime.Checkpoint;
+import io.disponent.agent.runtime.process.Checkpoint;
 import io.disponent.agent.runtime.LaunchSpec;
-import io.disponent.agent.runtime.ProcessRuntime;
+import io.disponent.agent.runtime.process.ProcessRuntime;
 import io.disponent.agent.runtime.TaskEnvironment;
-import io.disponent.agent.runtime.TaskHandle;
+import io.disponent.agent.runtime.process.ProcessTaskHandle;
 import io.disponent.agent.runtime.TaskId;
 import io.disponent.agent.runtime.TaskLaunchException;
 import io.disponent.agent.runtime.TaskState;
@@ -86,14 +86,14 @@ public final class TaskSupervisor implements AutoCloseable {
 
   /** A sandbox this agent has, with the launch details a status needs. */
   private static final class Local {
-    final TaskHandle handle;
+    final ProcessTaskHandle handle;
     final TaskSpec spec;
     final Map<String, Integer> hostPorts;
     final String startedAt;
     volatile TaskState last;
     volatile boolean killing;
 
-    Local(TaskHandle handle, TaskSpec spec, Map<String, Integer> hostPorts, String startedAt) {
+    Local(ProcessTaskHandle handle, TaskSpec spec, Map<String, Integer> hostPorts, String startedAt) {
       this.handle = handle;
       this.spec = spec;
       this.hostPorts = hostPorts;
@@ -145,7 +145,7 @@ public final class TaskSupervisor implements AutoCloseable {
 
   /** Re-adopts the sandboxes of earlier runs (same processes, not restarted), then starts watching and the loop. */
   public TaskSupervisor start() {
-    for (TaskHandle h : runtime.adoptAll()) {
+    for (ProcessTaskHandle h : runtime.adoptAll()) {
       if (Files.exists(marker(h, "released"))) {
         continue;
       }
@@ -341,7 +341,7 @@ public final class TaskSupervisor implements AutoCloseable {
           null, null, null, null, null, null));
     }
     LaunchSpec launch = new LaunchSpec(id, spec, hostPorts, nodeName, nodeAddress, serviceName(task), null);
-    TaskHandle h;
+    ProcessTaskHandle h;
     try {
       h = runtime.launch(launch);
     } catch (TaskLaunchException e) {
@@ -584,7 +584,7 @@ public final class TaskSupervisor implements AutoCloseable {
     return null;
   }
 
-  private String finishedAt(TaskHandle h) {
+  private String finishedAt(ProcessTaskHandle h) {
     Path status = h.sandbox().resolve(".disponent/status");
     Path seen = h.sandbox().resolve(".disponent/finished_at");
     try {
@@ -598,11 +598,11 @@ public final class TaskSupervisor implements AutoCloseable {
     }
   }
 
-  private static Path marker(TaskHandle h, String name) {
+  private static Path marker(ProcessTaskHandle h, String name) {
     return h.sandbox().resolve(".disponent").resolve(name);
   }
 
-  private static void markReleased(TaskHandle h) {
+  private static void markReleased(ProcessTaskHandle h) {
     touch(marker(h, "released"));
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.disponent.agent.runtime.LaunchSpec;
-import io.disponent.agent.runtime.ProcessRuntime;
-import io.disponent.agent.runtime.RuntimeConfig;
-import io.disponent.agent.runtime.TaskHandle;
+import io.disponent.agent.runtime.process.ProcessRuntime;
+import io.disponent.agent.runtime.process.RuntimeConfig;
+import io.disponent.agent.runtime.process.ProcessTaskHandle;
 import io.disponent.agent.runtime.TaskId;
 import io.disponent.agent.runtime.TaskState;
 import io.disponent.crds.model.HealthCheck;
@@ -43,7 +43,7 @@ class HealthCheckerIT {
     TaskId id = new TaskId("it", "web", "u1");
     LaunchSpec launch = new LaunchSpec(id, spec, Map.of("web", http, "dead", closed), "node-a", null, null, null);
     ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir));
-    TaskHandle h = runtime.launch(launch);
+    ProcessTaskHandle h = runtime.launch(launch);
     List<HealthEvent> events = new CopyOnWriteArrayList<>();
     try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), events::add)) {
       HealthTarget target = new HealthTarget(id, "127.0.0.1", launch.hostPorts(), h.sandbox(), Map.of("PATH", System.getenv("PATH")));
@@ -78,7 +78,7 @@ class HealthCheckerIT {
     TaskId id = new TaskId("it", "as-nobody", "u2");
     LaunchSpec launch = new LaunchSpec(id, spec, Map.of(), "node-a", null, null, null);
     ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir));
-    TaskHandle h = runtime.launch(launch);
+    ProcessTaskHandle h = runtime.launch(launch);
     String nobody = Long.toString(h.user().orElseThrow().uid());
     List<HealthEvent> events = new CopyOnWriteArrayList<>();
     try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), events::add)) {

@@ -1,9 +1,13 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import io.disponent.agent.runtime.LaunchSpec;
+import io.disponent.agent.runtime.TaskId;
+import io.disponent.agent.runtime.TaskLaunchException;
+import io.disponent.agent.runtime.TaskState;
 import io.disponent.crds.model.Artifact;
 import io.disponent.crds.model.EnvVar;
 import io.disponent.crds.model.Resources;
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real processes: every task a test launches is killed by its handle in {@link #stopAll}. */
 class ProcessRuntimeIT {
   @TempDir Path dataDir;
-  private final List<TaskHandle> launched = new ArrayList<>();
+  private final List<ProcessTaskHandle> launched = new ArrayList<>();
   private ProcessRuntime runtime;
 
   private ProcessRuntime runtime() {
@@ -32,23 +36,23 @@ class ProcessRuntimeIT {
     return runtime;
   }
 
-  private TaskHandle launch(String shell, List<String> command, Resources resources, List<Artifact> artifacts) throws Exception {
+  private ProcessTaskHandle launch(String shell, List<String> command, Resources resources, List<Artifact> artifacts) throws Exception {
     return launchAs(null, shell, command, resources, artifacts);
   }
 
-  private TaskHandle launchAs(String user, String shell, List<String> command, Resources resources,
+  private ProcessTaskHandle launchAs(String user, String shell, List<String> command, Resources resources,
       List<Artifact> artifacts) throws Exception {
     TaskSpec spec = new TaskSpec(command, shell, null, List.of(new EnvVar("GREETING", "hi")), resources, null, null, null,
         artifacts, 1, user, "node-a");
     TaskId id = new TaskId("it", "task-" + launched.size(), UUID.randomUUID().toString());
-    TaskHandle h = runtime().launch(new LaunchSpec(id, spec, Map.of(), "node-a", null, "svc", null));
+    ProcessTaskHandle h = runtime().launch(new LaunchSpec(id, spec, Map.of(), "node-a", null, "svc", null));
     launched.add(h);
     return h;
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    for (TaskHandle h : launched) {
+    for (ProcessTaskHandle h : launched) {
       runtime().kill(h, Duration.ofMillis(200));
     }
   }
@@ -59,7 +63,7 @@ class ProcessRuntimeIT {
 
   @Test
   void runsInItsOwnSessionWithOutputInTheSandbox() throws Exception {
-    TaskHandle h = launch("echo $GREETING $TASK_NAME; echo oops >&2; sleep 30", null, null, null);
+    ProcessTaskHandle h = launch("echo $GREETING $TASK_NAME; echo oops >&2; sleep 30", null, null, null);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).equals("hi task-0\n"));
     assertThat(read(h.stderr())).isEqualTo("oops\n");
@@ -72,7 +76,7 @@ class ProcessRuntimeIT {
 
   @Test
   void killStopsTheWholeTree() throws Exception {
-    TaskHandle h = launch("sleep 30 & sleep 31; wait", null, null, null);
+    ProcessTaskHandle h = launch("sleep 30 & sleep 31; wait", null, null, null);
     await().atMost(Duration.ofSeconds(5)).until(() -> ProcessRuntime.members(h).size() >= 4); // wrapper, sh, 2 sleeps
     List<Long> tree = List.copyOf(ProcessRuntime.members(h));
 
@@ -84,7 +88,7 @@ class ProcessRuntimeIT {
 
   @Test
   void killEscalatesToSigkillAfterTheGracePeriod() throws Exception {
-    TaskHandle h = launch("trap '' TERM; echo ready; while :; do sleep 1; done", null, null, null);
+    ProcessTaskHandle h = launch("trap '' TERM; echo ready; while :; do sleep 1; done", null, null, null);
     await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).contains("ready"));
 
     assertThat(runtime().kill(h, Duration.ofMillis(500))).isEqualTo(new TaskState.Killed(9));
@@ -93,8 +97,8 @@ class ProcessRuntimeIT {
 
   @Test
   void recordsExitCodesAndSignals() throws Exception {
-    TaskHandle exits = launch("exit 3", null, null, null);
-    TaskHandle sleeper = launch(null, List.of("sleep", "30"), null, null);
+    ProcessTaskHandle exits = launch("exit 3", null, null, null);
+    ProcessTaskHandle sleeper = launch(null, List.of("sleep", "30"), null, null);
     await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.taskPid().isPresent());
 
     new ProcessBuilder("kill", "-9", Long.toString(sleeper.taskPid().getAsLong())).start().waitFor();
@@ -106,17 +110,17 @@ class ProcessRuntimeIT {
 
   @Test
   void aNewRuntimeAdoptsARunningTaskAndLearnsHowItEnds() throws Exception {
-    TaskHandle first = launch("echo started; exec sleep 30", null, null, null);
+    ProcessTaskHandle first = launch("echo started; exec sleep 30", null, null, null);
     assertThat(first.taskPid()).as("the task's pid is known when launch returns").isPresent();
     await().atMost(Duration.ofSeconds(5)).until(() -> read(first.stdout()).contains("started"));
     long pid = first.wrapperPid();
     runtime = null; // the agent goes away; the task does not
 
     ProcessRuntime restarted = runtime();
-    List<TaskHandle> adopted = restarted.adoptAll();
+    List<ProcessTaskHandle> adopted = restarted.adoptAll();
 
     assertThat(adopted).hasSize(1);
-    TaskHandle h = adopted.get(0);
+    ProcessTaskHandle h = adopted.get(0);
     assertThat(h.wrapperPid()).isEqualTo(pid);
     assertThat(h.taskId()).isEqualTo(first.taskId());
     assertThat(h.launchedAt()).as("the same start time for both agents").isEqualTo(first.launchedAt());
@@ -134,7 +138,7 @@ class ProcessRuntimeIT {
     assertThat(new ProcessBuilder("tar", "-czf", tgz.toString(), "-C", src.toString(), "app").inheritIO().start().waitFor()).isZero();
     Files.writeString(src.resolve("tool"), "#!/bin/sh\necho from-tool\n");
 
-    TaskHandle h = launch("./app/run.sh && ./tool", null, null,
+    ProcessTaskHandle h = launch("./app/run.sh && ./tool", null, null,
         List.of(new Artifact(tgz.toUri().toString(), null, null, null), new Artifact(src.resolve("tool").toUri().toString(), null, true, null)));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> h.poll().terminal());
@@ -146,7 +150,7 @@ class ProcessRuntimeIT {
   @Test
   void aTaskPastItsMemoryLimitIsOomKilled() throws Exception {
     assumeThat(runtime().limits().enforced()).as("cgroup limits: %s", runtime().limits().reason()).isTrue();
-    TaskHandle h = launch(null, List.of("python3", "-c", "a = bytearray(200 * 1024 * 1024); print(len(a))"),
+    ProcessTaskHandle h = launch(null, List.of("python3", "-c", "a = bytearray(200 * 1024 * 1024); print(len(a))"),
         new Resources("1", "32Mi", null), null);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> h.poll().terminal());
@@ -160,7 +164,7 @@ class ProcessRuntimeIT {
     long nobody = uidOf("nobody");
     Files.writeString(src.resolve("tool"), "#!/bin/sh\necho from-tool\n");
 
-    TaskHandle h = launchAs("nobody", "./tool; echo hi $(id -u); echo oops >&2; echo mine > own; sleep 30", null, null,
+    ProcessTaskHandle h = launchAs("nobody", "./tool; echo hi $(id -u); echo oops >&2; echo mine > own; sleep 30", null, null,
         List.of(new Artifact(src.resolve("tool").toUri().toString(), null, true, null)));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).equals("from-tool\nhi " + nobody + "\n"));

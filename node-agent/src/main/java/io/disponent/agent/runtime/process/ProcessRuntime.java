@@ -1,5 +1,12 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.LaunchSpec;
+import io.disponent.agent.runtime.LimitsSupport;
+import io.disponent.agent.runtime.TaskEnvironment;
+import io.disponent.agent.runtime.TaskId;
+import io.disponent.agent.runtime.TaskLaunchException;
+import io.disponent.agent.runtime.TaskState;
+import io.disponent.agent.runtime.UnixUser;
 import io.disponent.crds.model.Quantities;
 import io.disponent.crds.model.TaskSpec;
 import java.io.File;
@@ -80,13 +87,13 @@ public final class ProcessRuntime {
    * once the wrapper runs. Not idempotent: a sandbox that already has a checkpoint is refused (the
    * caller adopts it instead).
    */
-  public TaskHandle launch(LaunchSpec launch) throws TaskLaunchException {
+  public ProcessTaskHandle launch(LaunchSpec launch) throws TaskLaunchException {
     TaskSpec spec = launch.spec();
     if (spec.image() != null) {
       throw new TaskLaunchException("runtime: the process runtime cannot run an image (" + spec.image() + ")");
     }
     Path sandbox = sandboxOf(launch).toAbsolutePath();
-    Path state = sandbox.resolve(TaskHandle.STATE_DIR);
+    Path state = sandbox.resolve(ProcessTaskHandle.STATE_DIR);
     if (Files.exists(state.resolve(Checkpoint.FILE))) {
       throw new TaskLaunchException("runtime: " + launch.taskId() + " was launched already in " + sandbox);
     }
@@ -136,7 +143,7 @@ public final class ProcessRuntime {
       long startTime = ProcFs.startTime(pid).orElse(0);
       checkpoint.withWrapper(pid, startTime).write(state);
       awaitTaskPid(state, p);
-      TaskHandle h = new TaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup, user, launchedAt);
+      ProcessTaskHandle h = new ProcessTaskHandle(launch.taskId(), sandbox, pid, startTime, cgroup, user, launchedAt);
       LOG.info("runtime: launched {} as wrapper pid {} in {}{}", launch.taskId(), pid, sandbox,
           user == null ? "" : ", as user " + user);
       return h;
@@ -197,16 +204,16 @@ public final class ProcessRuntime {
 
   /**
    * A handle for the task checkpointed in {@code sandbox}, whether it still runs or ended while no
-   * agent watched (its {@link TaskHandle#poll()} tells); empty when there is no checkpoint.
+   * agent watched (its {@link ProcessTaskHandle#poll()} tells); empty when there is no checkpoint.
    */
-  public Optional<TaskHandle> adopt(Path sandbox) {
-    Optional<TaskHandle> h = handleOf(sandbox);
+  public Optional<ProcessTaskHandle> adopt(Path sandbox) {
+    Optional<ProcessTaskHandle> h = handleOf(sandbox);
     h.ifPresent(x -> LOG.info("runtime: adopted {}: {}", x, x.poll()));
     return h;
   }
 
-  private static Optional<TaskHandle> handleOf(Path sandbox) {
-    Path state = sandbox.resolve(TaskHandle.STATE_DIR);
+  private static Optional<ProcessTaskHandle> handleOf(Path sandbox) {
+    Path state = sandbox.resolve(ProcessTaskHandle.STATE_DIR);
     if (!Files.exists(state.resolve(Checkpoint.FILE))) {
       return Optional.empty();
     }
@@ -219,7 +226,7 @@ public final class ProcessRuntime {
         pid = Long.parseLong(Files.readString(state.resolve("wrapper.pid")).trim());
         startTime = ProcFs.startTime(pid).orElse(-1);
       }
-      return Optional.of(new TaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup(),
+      return Optional.of(new ProcessTaskHandle(c.launch().taskId(), sandbox.toAbsolutePath(), pid, startTime, c.cgroup(),
           c.runAs(), Instant.parse(c.launchedAt()).truncatedTo(ChronoUnit.SECONDS)));
     } catch (IOException | RuntimeException e) {
       throw new UncheckedIOException("runtime: cannot read the checkpoint in " + sandbox,
@@ -228,7 +235,7 @@ public final class ProcessRuntime {
   }
 
   /** {@link #adopt} for every checkpointed sandbox under the default sandbox root. */
-  public List<TaskHandle> adoptAll() {
+  public List<ProcessTaskHandle> adoptAll() {
     Path root = config.sandboxRoot();
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -259,11 +266,11 @@ public final class ProcessRuntime {
     if (!dir.startsWith(root) || root.relativize(dir).getNameCount() != 3) {
       throw new IllegalArgumentException("runtime: " + sandbox + " is not a sandbox under " + root);
     }
-    Optional<TaskHandle> h = handleOf(dir);
+    Optional<ProcessTaskHandle> h = handleOf(dir);
     if (h.isPresent() && !members(h.get()).isEmpty()) {
       throw new IllegalStateException("runtime: processes " + members(h.get()) + " of " + dir + " still run");
     }
-    h.flatMap(TaskHandle::cgroup).ifPresent(Cgroups::remove);
+    h.flatMap(ProcessTaskHandle::cgroup).ifPresent(Cgroups::remove);
     synchronized (layout) {
       Sandboxes.delete(dir);
       for (Path p = dir.getParent(); !p.equals(root); p = p.getParent()) {
@@ -285,7 +292,7 @@ public final class ProcessRuntime {
    *
    * @throws IllegalStateException when processes survive SIGKILL (uninterruptible sleep)
    */
-  public TaskState kill(TaskHandle h, Duration gracePeriod) throws InterruptedException {
+  public TaskState kill(ProcessTaskHandle h, Duration gracePeriod) throws InterruptedException {
     LOG.info("runtime: killing {} (grace {})", h, gracePeriod);
     signalTree(h, false, "TERM");
     if (!awaitGone(h, gracePeriod, null)) {
@@ -310,7 +317,7 @@ public final class ProcessRuntime {
   }
 
   /** Waits until no process of the task is left, sending {@code signal} (if any) to all but the wrapper meanwhile. */
-  private static boolean awaitGone(TaskHandle h, Duration limit, String signal) throws InterruptedException {
+  private static boolean awaitGone(ProcessTaskHandle h, Duration limit, String signal) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
       if (signal != null) {
@@ -327,7 +334,7 @@ public final class ProcessRuntime {
   }
 
   /** The live processes of the task: its session and its cgroup (a task that calls setsid leaves the session). */
-  static Set<Long> members(TaskHandle h) {
+  static Set<Long> members(ProcessTaskHandle h) {
     Set<Long> pids = new TreeSet<>();
     if (h.wrapperPid() > 0) {
       pids.addAll(ProcFs.sessionMembers(h.wrapperPid()));
@@ -340,7 +347,7 @@ public final class ProcessRuntime {
     return pids;
   }
 
-  private static void signalTree(TaskHandle h, boolean includingWrapper, String signal) {
+  private static void signalTree(ProcessTaskHandle h, boolean includingWrapper, String signal) {
     for (long pid : members(h)) {
       if (pid == h.wrapperPid() && !includingWrapper) {
         continue;

@@ -1,5 +1,8 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.TaskId;
+import io.disponent.agent.runtime.TaskState;
+import io.disponent.agent.runtime.UnixUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,7 @@ import java.util.OptionalLong;
  * any number of handles (from {@link ProcessRuntime#launch} or {@link ProcessRuntime#adopt}, in
  * this agent or a later one) see the same task. Thread-safe.
  */
-public final class TaskHandle {
+public final class ProcessTaskHandle {
   static final String STATE_DIR = ".disponent";
   private final TaskId taskId;
   private final Path sandbox;
@@ -22,7 +25,7 @@ public final class TaskHandle {
   private final UnixUser user;
   private final Instant launchedAt;
 
-  TaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup, UnixUser user,
+  ProcessTaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup, UnixUser user,
       Instant launchedAt) {
     this.launchedAt = launchedAt;
     this.taskId = taskId;
@@ -146,6 +149,6 @@ public final class TaskHandle {
 
   @Override
   public String toString() {
-    return "TaskHandle[" + taskId + ", wrapper pid " + wrapperPid + ", " + sandbox + "]";
+    return "ProcessTaskHandle[" + taskId + ", wrapper pid " + wrapperPid + ", " + sandbox + "]";
   }
 }
