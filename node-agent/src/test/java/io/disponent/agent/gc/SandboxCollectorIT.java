@@ -45,7 +45,7 @@ class SandboxCollectorIT {
   @AfterEach
   void stopAll() throws Exception {
     for (ProcessTaskHandle h : launched) {
-      runtime.kill(h, Duration.ofMillis(200));
+      runtime.stop(h, Duration.ofMillis(200));
     }
   }
 

@@ -46,7 +46,7 @@ class HealthCheckerIT {
     ProcessTaskHandle h = runtime.launch(launch);
     List<HealthEvent> events = new CopyOnWriteArrayList<>();
     try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), events::add)) {
-      HealthTarget target = new HealthTarget(id, "127.0.0.1", launch.hostPorts(), h.sandbox(), Map.of("PATH", System.getenv("PATH")));
+      HealthTarget target = new HealthTarget(id, "127.0.0.1", launch.hostPorts(), (argv, timeout) -> runtime.exec(h, argv, timeout));
       checker.watch(target,
           List.of(new HealthCheck("HTTP", "web", "/", null, 20, 1, 1, 3),
               new HealthCheck("TCP", "dead", null, null, 0, 1, 1, 2),
@@ -67,7 +67,7 @@ class HealthCheckerIT {
       checker.unwatch(id);
       assertThat(checker.verdicts(id)).isEmpty();
     } finally {
-      assertThat(runtime.kill(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
+      assertThat(runtime.stop(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
     }
   }
 
@@ -82,8 +82,7 @@ class HealthCheckerIT {
     String nobody = Long.toString(h.user().orElseThrow().uid());
     List<HealthEvent> events = new CopyOnWriteArrayList<>();
     try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), events::add)) {
-      HealthTarget target = new HealthTarget(id, "127.0.0.1", Map.of(), h.sandbox(), Map.of("PATH", System.getenv("PATH")),
-          h.user().orElseThrow());
+      HealthTarget target = new HealthTarget(id, "127.0.0.1", Map.of(), (argv, timeout) -> runtime.exec(h, argv, timeout));
       checker.watch(target,
           List.of(new HealthCheck("COMMAND", null, null, List.of("sh", "-c", "test \"$(id -u)\" = " + nobody), 0, 1, 1, 3),
               new HealthCheck("COMMAND", null, null, List.of("sh", "-c", "test \"$(id -u)\" = 0"), 0, 1, 1, 1)),
@@ -94,7 +93,7 @@ class HealthCheckerIT {
           .anySatisfy(e -> assertThat(e).extracting(HealthEvent::checkIndex, HealthEvent::healthy).containsExactly(1, false)));
       assertThat(events).noneSatisfy(e -> assertThat(e.checkIndex() == 1 && e.healthy()).isTrue());
     } finally {
-      assertThat(runtime.kill(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
+      assertThat(runtime.stop(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
     }
   }
 }

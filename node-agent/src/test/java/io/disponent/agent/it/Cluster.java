@@ -97,7 +97,7 @@ final class Cluster implements AutoCloseable {
     ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir.toAbsolutePath()));
     for (ProcessTaskHandle h : runtime.adoptAll()) {
       if (!h.poll().terminal()) {
-        runtime.kill(h, Duration.ofSeconds(1));
+        runtime.stop(h, Duration.ofSeconds(1));
       }
     }
   }

@@ -1,5 +1,8 @@
 package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.logs.LogFiles;
+import io.disponent.agent.runtime.LaunchSpec;
+import io.disponent.agent.runtime.TaskHandle;
 import io.disponent.agent.runtime.TaskId;
 import io.disponent.agent.runtime.TaskState;
 import io.disponent.agent.runtime.UnixUser;
@@ -11,12 +14,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A launched or re-adopted task. Its state lives in files and {@code /proc}, not in this object:
- * any number of handles (from {@link ProcessRuntime#launch} or {@link ProcessRuntime#adopt}, in
- * this agent or a later one) see the same task. Thread-safe.
+ * A task of the {@link ProcessRuntime}, launched or re-adopted. Its state lives in files and
+ * {@code /proc}, not in this object: any number of handles (from {@link ProcessRuntime#launch} or
+ * {@link ProcessRuntime#adopt}, in this agent or a later one) see the same task. Thread-safe.
  */
-public final class ProcessTaskHandle {
-  static final String STATE_DIR = ".disponent";
+public final class ProcessTaskHandle implements TaskHandle {
+  private final LaunchSpec launch;
   private final TaskId taskId;
   private final Path sandbox;
   private final long wrapperPid;
@@ -25,10 +28,11 @@ public final class ProcessTaskHandle {
   private final UnixUser user;
   private final Instant launchedAt;
 
-  ProcessTaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup, UnixUser user,
-      Instant launchedAt) {
+  ProcessTaskHandle(LaunchSpec launch, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup,
+      UnixUser user, Instant launchedAt) {
+    this.launch = launch;
     this.launchedAt = launchedAt;
-    this.taskId = taskId;
+    this.taskId = launch.taskId();
     this.sandbox = sandbox;
     this.wrapperPid = wrapperPid;
     this.wrapperStartTime = wrapperStartTime;
@@ -36,18 +40,22 @@ public final class ProcessTaskHandle {
     this.user = user;
   }
 
+  @Override
   public TaskId taskId() {
     return taskId;
   }
 
+  @Override
+  public LaunchSpec launch() {
+    return launch;
+  }
+
+  @Override
   public Path sandbox() {
     return sandbox;
   }
 
-  /**
-   * When the task was launched, in whole seconds, as checkpointed: the launching agent and every
-   * agent that adopts the task later report the same {@code startedAt}.
-   */
+  @Override
   public Instant launchedAt() {
     return launchedAt;
   }
@@ -60,7 +68,7 @@ public final class ProcessTaskHandle {
   /** The task's own process (the wrapper's child), once the wrapper has recorded it. */
   public OptionalLong taskPid() {
     try {
-      return OptionalLong.of(Long.parseLong(Files.readString(stateDir().resolve("task.pid")).trim()));
+      return OptionalLong.of(Long.parseLong(Files.readString(stateDir().resolve(SandboxLayout.TASK_PID)).trim()));
     } catch (IOException | NumberFormatException e) {
       return OptionalLong.empty();
     }
@@ -76,16 +84,21 @@ public final class ProcessTaskHandle {
     return Optional.ofNullable(user);
   }
 
+  /** {@code stdout} and {@code stderr} in the sandbox, opened in append mode by the wrapper. */
+  public LogFiles logs() {
+    return LogFiles.inSandbox(sandbox);
+  }
+
   public Path stdout() {
-    return sandbox.resolve("stdout");
+    return logs().stdout();
   }
 
   public Path stderr() {
-    return sandbox.resolve("stderr");
+    return logs().stderr();
   }
 
   Path stateDir() {
-    return sandbox.resolve(STATE_DIR);
+    return SandboxLayout.stateDir(sandbox);
   }
 
   boolean wrapperAlive() {
@@ -109,7 +122,7 @@ public final class ProcessTaskHandle {
     TaskState state = recorded.orElseGet(() -> new TaskState.Lost("the wrapper (pid " + wrapperPid + ") is gone without recording a status"));
     if (cgroup != null && !(state instanceof TaskState.Exited e && e.code() == 0)) {
       // the counter goes with the cgroup, so a seen OOM kill is kept in a marker file
-      Path marker = stateDir().resolve("oom_killed");
+      Path marker = stateDir().resolve(SandboxLayout.OOM_KILLED);
       if (Files.exists(marker) || markOomKilled(marker)) {
         state = new TaskState.OOMKilled(cgroup.memoryLimitBytes());
       }
@@ -124,24 +137,20 @@ public final class ProcessTaskHandle {
     if (Cgroups.oomKills(cgroup) == 0) {
       return false;
     }
-    try {
-      Files.writeString(marker, "oom_kill\n");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("runtime: cannot write " + marker, e);
-    }
+    SandboxLayout.write(marker, "oom_kill\n");
     return true;
   }
 
   private Optional<TaskState> recorded() {
     try {
-      return ExitRecord.parse(Files.readString(stateDir().resolve("status")));
+      return ExitRecord.parse(Files.readString(stateDir().resolve(SandboxLayout.STATUS)));
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
   void recordIfMissing(String line) throws IOException {
-    Path status = stateDir().resolve("status");
+    Path status = stateDir().resolve(SandboxLayout.STATUS);
     if (!Files.exists(status)) {
       Files.writeString(status, line + "\n");
     }

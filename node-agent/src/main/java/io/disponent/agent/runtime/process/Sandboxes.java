@@ -24,7 +24,7 @@ final class Sandboxes {
         Files.createFile(sandbox.resolve(log));
       }
     }
-    Path state = sandbox.resolve(ProcessTaskHandle.STATE_DIR);
+    Path state = sandbox.resolve(SandboxLayout.STATE_DIR);
     Files.walkFileTree(sandbox, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

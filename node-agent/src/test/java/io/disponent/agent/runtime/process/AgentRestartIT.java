@@ -48,7 +48,7 @@ class AgentRestartIT {
       assertThat(h.wrapperPid()).isEqualTo(wrapperPid);
       assertThat(h.poll()).isInstanceOf(TaskState.Running.class);
     } finally {
-      assertThat(runtime.kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
+      assertThat(runtime.stop(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
     }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import io.disponent.agent.logs.LogFiles;
+import io.disponent.agent.runtime.ExecResult;
 import io.disponent.agent.runtime.LaunchSpec;
 import io.disponent.agent.runtime.TaskId;
 import io.disponent.agent.runtime.TaskLaunchException;
@@ -53,7 +55,7 @@ class ProcessRuntimeIT {
   @AfterEach
   void stopAll() throws Exception {
     for (ProcessTaskHandle h : launched) {
-      runtime().kill(h, Duration.ofMillis(200));
+      runtime().stop(h, Duration.ofMillis(200));
     }
   }
 
@@ -77,10 +79,10 @@ class ProcessRuntimeIT {
   @Test
   void killStopsTheWholeTree() throws Exception {
     ProcessTaskHandle h = launch("sleep 30 & sleep 31; wait", null, null, null);
-    await().atMost(Duration.ofSeconds(5)).until(() -> ProcessRuntime.members(h).size() >= 4); // wrapper, sh, 2 sleeps
-    List<Long> tree = List.copyOf(ProcessRuntime.members(h));
+    await().atMost(Duration.ofSeconds(5)).until(() -> TreeKiller.members(h).size() >= 4); // wrapper, sh, 2 sleeps
+    List<Long> tree = List.copyOf(TreeKiller.members(h));
 
-    TaskState end = runtime().kill(h, Duration.ofSeconds(2));
+    TaskState end = runtime().stop(h, Duration.ofSeconds(2));
 
     assertThat(end).isEqualTo(new TaskState.Killed(15));
     assertThat(tree).allSatisfy(pid -> assertThat(ProcFs.live(pid)).as("pid %s", pid).isFalse());
@@ -91,8 +93,8 @@ class ProcessRuntimeIT {
     ProcessTaskHandle h = launch("trap '' TERM; echo ready; while :; do sleep 1; done", null, null, null);
     await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).contains("ready"));
 
-    assertThat(runtime().kill(h, Duration.ofMillis(500))).isEqualTo(new TaskState.Killed(9));
-    assertThat(ProcessRuntime.members(h)).isEmpty();
+    assertThat(runtime().stop(h, Duration.ofMillis(500))).isEqualTo(new TaskState.Killed(9));
+    assertThat(TreeKiller.members(h)).isEmpty();
   }
 
   @Test
@@ -125,8 +127,39 @@ class ProcessRuntimeIT {
     assertThat(h.taskId()).isEqualTo(first.taskId());
     assertThat(h.launchedAt()).as("the same start time for both agents").isEqualTo(first.launchedAt());
     assertThat(h.poll()).isEqualTo(new TaskState.Running(pid, first.taskPid().orElseThrow()));
-    assertThat(restarted.kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
+    assertThat(restarted.stop(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
     assertThat(restarted.adopt(h.sandbox()).orElseThrow().poll()).isEqualTo(new TaskState.Killed(15));
+  }
+
+  @Test
+  void execRunsACommandInTheSandboxWithTheTasksEnvironmentAndStopsItAtTheTimeout() throws Exception {
+    ProcessTaskHandle h = launch("sleep 30", null, null, null);
+
+    ExecResult ok = runtime().exec(h, List.of("sh", "-c", "echo $GREETING $TASK_NAME; test -d .disponent; echo err >&2"),
+        Duration.ofSeconds(5));
+    ExecResult fails = runtime().exec(h, List.of("sh", "-c", "exit 4"), Duration.ofSeconds(5));
+    ExecResult slow = runtime().exec(h, List.of("sh", "-c", "echo started; sleep 30"), Duration.ofMillis(300));
+
+    assertThat(ok).isEqualTo(new ExecResult(0, false, "hi task-0\nerr\n"));
+    assertThat(fails.exitCode()).isEqualTo(4);
+    assertThat(fails.succeeded()).isFalse();
+    assertThat(slow.timedOut()).isTrue();
+    assertThat(slow.output()).isEqualTo("started\n");
+  }
+
+  @Test
+  void marksAndTheFinishTimeLiveInTheSandbox() throws Exception {
+    ProcessTaskHandle h = launch("exit 0", null, null, null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> runtime().status(h).terminal());
+
+    assertThat(runtime().killedByAgent(h)).isFalse();
+    runtime().markKilledByAgent(h);
+    assertThat(runtime().adopt(h.sandbox()).map(runtime()::killedByAgent)).contains(true);
+    assertThat(runtime().finishedAt(h)).isEqualTo(Files.getLastModifiedTime(h.sandbox().resolve(".disponent/status")).toInstant());
+    assertThat(runtime().released(h)).isFalse();
+    runtime().release(h.taskId());
+    assertThat(runtime().released(h)).isTrue();
+    assertThat(runtime().logsLeft("it", "task-0")).contains(LogFiles.inSandbox(h.sandbox()));
   }
 
   @Test
@@ -179,7 +212,7 @@ class ProcessRuntimeIT {
     assertThat(Files.getAttribute(h.sandbox().resolve(".disponent"), "unix:uid")).isEqualTo(0);
     assertThat(runtime().adopt(h.sandbox()).orElseThrow().user()).isEqualTo(h.user());
 
-    assertThat(runtime().kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
+    assertThat(runtime().stop(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
     assertThat(read(h.sandbox().resolve(".disponent/status"))).isEqualTo("signal 15\n");
   }
 
