@@ -4,8 +4,9 @@ import io.disponent.agent.gc.SandboxCollector;
 import io.disponent.agent.node.NodeCapacity;
 import io.disponent.agent.node.NodeReporter;
 import io.disponent.agent.runtime.LimitsSupport;
-import io.disponent.agent.runtime.ProcessRuntime;
-import io.disponent.agent.runtime.RuntimeConfig;
+import io.disponent.agent.runtime.process.ProcessRuntime;
+import io.disponent.agent.runtime.process.ProcessTaskHandle;
+import io.disponent.agent.runtime.process.RuntimeConfig;
 import io.disponent.agent.server.AgentServer;
 import io.disponent.agent.tasks.TaskSupervisor;
 import io.disponent.client.ApiClient;
@@ -40,13 +41,13 @@ public final class Agent implements AutoCloseable {
 
   private final AgentConfig config;
   private final ApiClient client;
-  private final TaskSupervisor tasks;
+  private final TaskSupervisor<?> tasks;
   private final AgentServer server;
   private final NodeReporter reporter;
   private final SandboxCollector collector;
   private final String url;
 
-  private Agent(AgentConfig config, ApiClient client, TaskSupervisor tasks, AgentServer server, NodeReporter reporter,
+  private Agent(AgentConfig config, ApiClient client, TaskSupervisor<?> tasks, AgentServer server, NodeReporter reporter,
       SandboxCollector collector, String url) {
     this.config = config;
     this.client = client;
@@ -73,7 +74,7 @@ public final class Agent implements AutoCloseable {
         .withBreaker(50f, 10, Duration.ofSeconds(2));
     ApiClient client = new ApiClient(cc);
     EventRecorder events = new EventRecorder(client, "disponent-agent/" + config.nodeName());
-    TaskSupervisor tasks = new TaskSupervisor(runtime, rc.sandboxRoot(), client, events, config.nodeName(),
+    TaskSupervisor<ProcessTaskHandle> tasks = new TaskSupervisor<>(runtime, client, events, config.nodeName(),
         config.host(), clock);
     AgentServer server = null;
     SandboxCollector collector = null;
@@ -153,7 +154,7 @@ public final class Agent implements AutoCloseable {
   }
 
   /** The task supervisor (for tests: which sandboxes it has). */
-  public TaskSupervisor tasks() {
+  public TaskSupervisor<?> tasks() {
     return tasks;
   }
 

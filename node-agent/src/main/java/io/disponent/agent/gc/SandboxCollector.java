@@ -1,6 +1,7 @@
 package io.disponent.agent.gc;
 
-import io.disponent.agent.runtime.ProcessRuntime;
+import io.disponent.agent.runtime.process.ProcessRuntime;
+import io.disponent.agent.runtime.process.SandboxLayout;
 import io.disponent.client.runtime.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxCollector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxCollector.class);
-  static final String RELEASED = ".disponent/released";
+  static final String RELEASED = SandboxLayout.RELEASED;
 
   private final ProcessRuntime runtime;
   private final Path sandboxRoot;

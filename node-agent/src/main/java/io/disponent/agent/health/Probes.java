@@ -1,7 +1,6 @@
 package io.disponent.agent.health;
 
-import io.disponent.agent.runtime.RunAs;
-import java.io.File;
+import io.disponent.agent.runtime.ExecResult;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /** Runs one check once against a task: HTTP GET, TCP connect, or a command in the sandbox. Blocking. */
 final class Probes {
@@ -63,20 +60,10 @@ final class Probes {
     if (c.command() == null || c.command().isEmpty()) {
       return ProbeResult.failed("COMMAND check without a command");
     }
-    List<String> argv = t.user() == null ? c.command() : RunAs.command(t.user(), c.command());
-    ProcessBuilder pb = new ProcessBuilder(argv).directory(t.sandbox().toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().clear();
-    pb.environment().putAll(t.env());
-    Process p = pb.start();
-    if (!p.waitFor(c.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
+    ExecResult r = t.exec().run(c.command(), c.timeout());
+    if (r.timedOut()) {
       return ProbeResult.failed(String.join(" ", c.command()) + ": no answer in " + c.timeout().toSeconds() + "s");
     }
-    int code = p.exitValue();
-    return new ProbeResult(code == 0, String.join(" ", c.command()) + ": exit " + code);
+    return new ProbeResult(r.succeeded(), String.join(" ", c.command()) + ": exit " + r.exitCode());
   }
 }

@@ -38,9 +38,14 @@ public final class LogRotator {
 
   /** Rotates the sandbox's stdout and stderr that are past the limit; true when one was rotated. */
   public boolean rotate(Path sandbox) throws IOException {
+    return rotate(LogFiles.inSandbox(sandbox));
+  }
+
+  /** Rotates those of the files that are past the limit; true when one was rotated. */
+  public boolean rotate(LogFiles files) throws IOException {
     boolean rotated = false;
     for (LogStream s : LogStream.values()) {
-      rotated |= rotateFile(sandbox.resolve(s.fileName()));
+      rotated |= rotateFile(files.of(s));
     }
     return rotated;
   }

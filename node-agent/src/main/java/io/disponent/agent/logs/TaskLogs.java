@@ -19,20 +19,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads a task's {@code stdout}/{@code stderr} in its sandbox, including the files
- * {@link LogRotator} made ({@code stdout.1} is older than {@code stdout}).
+ * Reads a task's {@code stdout}/{@code stderr}, including the files {@link LogRotator} made
+ * ({@code stdout.1} is older than {@code stdout}).
  */
 public final class TaskLogs {
   private static final int BLOCK = 8192;
-  private final Path sandbox;
+  private final LogFiles files;
 
+  public TaskLogs(LogFiles files) {
+    this.files = files;
+  }
+
+  /** The logs in {@code sandbox} ({@link LogFiles#inSandbox}). */
   public TaskLogs(Path sandbox) {
-    this.sandbox = sandbox;
+    this(LogFiles.inSandbox(sandbox));
   }
 
   /** The last {@code lines} lines (a final line without newline counts), across rotated files. */
   public byte[] tail(LogStream stream, int lines) throws IOException {
-    Path live = sandbox.resolve(stream.fileName());
+    Path live = files.of(stream);
     return tail(stream, lines, Files.exists(live) ? Files.size(live) : 0);
   }
 
@@ -45,7 +50,7 @@ public final class TaskLogs {
     boolean atEnd = true;
     for (Path f : newestFirst(stream)) {
       try (SeekableByteChannel ch = Files.newByteChannel(f)) {
-        long pos = f.getFileName().toString().equals(stream.fileName()) ? Math.min(liveLimit, ch.size()) : ch.size();
+        long pos = f.equals(files.of(stream)) ? Math.min(liveLimit, ch.size()) : ch.size();
         while (pos > 0) {
           int n = (int) Math.min(BLOCK, pos);
           pos -= n;
@@ -73,7 +78,7 @@ public final class TaskLogs {
    * nothing new; closing from another thread ends it with end of stream.
    */
   public InputStream follow(LogStream stream, int tailLines, Duration pollInterval) throws IOException {
-    Path live = sandbox.resolve(stream.fileName());
+    Path live = files.of(stream);
     long start = Files.exists(live) ? Files.size(live) : 0;
     Object rotatedKey = fileKey(LogRotator.rotated(live, 1));
     byte[] head = tail(stream, tailLines, start);
@@ -81,7 +86,7 @@ public final class TaskLogs {
   }
 
   private List<Path> newestFirst(LogStream stream) {
-    Path live = sandbox.resolve(stream.fileName());
+    Path live = files.of(stream);
     List<Path> files = new ArrayList<>();
     if (Files.exists(live)) {
       files.add(live);

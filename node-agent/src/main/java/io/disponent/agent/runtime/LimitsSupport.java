@@ -1,7 +1,5 @@
 package io.disponent.agent.runtime;
 
-import java.nio.file.Path;
-
 /**
  * Whether this machine enforces task resource limits with cgroups, for the Node's status.
  *
@@ -10,9 +8,4 @@ import java.nio.file.Path;
  * @param version {@code v1}, {@code v2} or {@code none}
  * @param reason what was found, or why limits are not enforced
  */
-public record LimitsSupport(boolean enforced, String version, String reason) {
-  /** Probes {@code /sys/fs/cgroup} (and creates the {@code disponent} parent cgroup when it can). */
-  public static LimitsSupport detect() {
-    return Cgroups.detect(Path.of("/sys/fs/cgroup"), Cgroups.DEFAULT_PARENT).support();
-  }
-}
+public record LimitsSupport(boolean enforced, String version, String reason) {}

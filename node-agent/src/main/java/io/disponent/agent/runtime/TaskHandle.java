@@ -1,151 +1,25 @@
 package io.disponent.agent.runtime;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * A launched or re-adopted task. Its state lives in files and {@code /proc}, not in this object:
- * any number of handles (from {@link ProcessRuntime#launch} or {@link ProcessRuntime#adopt}, in
- * this agent or a later one) see the same task. Thread-safe.
+ * A launched or adopted task as its {@link TaskRuntime} hands it out. Each runtime has a handle
+ * type of its own holding what it needs to find the task again (a wrapper pid and cgroup, a
+ * container id); the agent's task loop sees only this.
  */
-public final class TaskHandle {
-  static final String STATE_DIR = ".disponent";
-  private final TaskId taskId;
-  private final Path sandbox;
-  private final long wrapperPid;
-  private final long wrapperStartTime;
-  private final TaskCgroup cgroup;
-  private final UnixUser user;
-  private final Instant launchedAt;
+public interface TaskHandle {
+  TaskId taskId();
 
-  TaskHandle(TaskId taskId, Path sandbox, long wrapperPid, long wrapperStartTime, TaskCgroup cgroup, UnixUser user,
-      Instant launchedAt) {
-    this.launchedAt = launchedAt;
-    this.taskId = taskId;
-    this.sandbox = sandbox;
-    this.wrapperPid = wrapperPid;
-    this.wrapperStartTime = wrapperStartTime;
-    this.cgroup = cgroup;
-    this.user = user;
-  }
+  /** What the task was launched with; an adopted task has it from the runtime's checkpoint. */
+  LaunchSpec launch();
 
-  public TaskId taskId() {
-    return taskId;
-  }
-
-  public Path sandbox() {
-    return sandbox;
-  }
+  /** The task's folder on this node: its working directory, with its fetched artifacts. */
+  Path sandbox();
 
   /**
    * When the task was launched, in whole seconds, as checkpointed: the launching agent and every
    * agent that adopts the task later report the same {@code startedAt}.
    */
-  public Instant launchedAt() {
-    return launchedAt;
-  }
-
-  /** The wrapper's pid: the task's session id and process group id. */
-  public long wrapperPid() {
-    return wrapperPid;
-  }
-
-  /** The task's own process (the wrapper's child), once the wrapper has recorded it. */
-  public OptionalLong taskPid() {
-    try {
-      return OptionalLong.of(Long.parseLong(Files.readString(stateDir().resolve("task.pid")).trim()));
-    } catch (IOException | NumberFormatException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  /** The task's cgroup, when limits are enforced. */
-  public Optional<TaskCgroup> cgroup() {
-    return Optional.ofNullable(cgroup);
-  }
-
-  /** The account the task runs as; empty when it runs as the agent does. */
-  public Optional<UnixUser> user() {
-    return Optional.ofNullable(user);
-  }
-
-  public Path stdout() {
-    return sandbox.resolve("stdout");
-  }
-
-  public Path stderr() {
-    return sandbox.resolve("stderr");
-  }
-
-  Path stateDir() {
-    return sandbox.resolve(STATE_DIR);
-  }
-
-  boolean wrapperAlive() {
-    return wrapperPid > 0 && ProcFs.alive(wrapperPid, wrapperStartTime);
-  }
-
-  /**
-   * The task's state now: {@link TaskState.Running} while the wrapper lives, else what the wrapper
-   * recorded (an exit with OOM kills counted in the task's memory cgroup is
-   * {@link TaskState.OOMKilled}). When the task has ended and its cgroup is empty, the cgroup is
-   * removed. Never blocks.
-   */
-  public TaskState poll() {
-    Optional<TaskState> recorded = recorded();
-    if (recorded.isEmpty() && wrapperAlive()) {
-      return new TaskState.Running(wrapperPid, taskPid().orElse(0));
-    }
-    if (recorded.isEmpty()) {
-      recorded = recorded(); // the wrapper may have written its status and exited since the first look
-    }
-    TaskState state = recorded.orElseGet(() -> new TaskState.Lost("the wrapper (pid " + wrapperPid + ") is gone without recording a status"));
-    if (cgroup != null && !(state instanceof TaskState.Exited e && e.code() == 0)) {
-      // the counter goes with the cgroup, so a seen OOM kill is kept in a marker file
-      Path marker = stateDir().resolve("oom_killed");
-      if (Files.exists(marker) || markOomKilled(marker)) {
-        state = new TaskState.OOMKilled(cgroup.memoryLimitBytes());
-      }
-    }
-    if (cgroup != null && Cgroups.members(cgroup).isEmpty()) {
-      Cgroups.remove(cgroup);
-    }
-    return state;
-  }
-
-  private boolean markOomKilled(Path marker) {
-    if (Cgroups.oomKills(cgroup) == 0) {
-      return false;
-    }
-    try {
-      Files.writeString(marker, "oom_kill\n");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("runtime: cannot write " + marker, e);
-    }
-    return true;
-  }
-
-  private Optional<TaskState> recorded() {
-    try {
-      return ExitRecord.parse(Files.readString(stateDir().resolve("status")));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  void recordIfMissing(String line) throws IOException {
-    Path status = stateDir().resolve("status");
-    if (!Files.exists(status)) {
-      Files.writeString(status, line + "\n");
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "TaskHandle[" + taskId + ", wrapper pid " + wrapperPid + ", " + sandbox + "]";
-  }
+  Instant launchedAt();
 }

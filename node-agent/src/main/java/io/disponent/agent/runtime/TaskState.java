@@ -1,13 +1,17 @@
 package io.disponent.agent.runtime;
 
-/** What {@link TaskHandle#poll()} sees of a task's process. */
+/** What a {@link TaskRuntime} sees of a task ({@link TaskRuntime#status}). */
 public sealed interface TaskState {
   /** Whether the process has ended (every case but {@link Running}). */
   default boolean terminal() {
     return !(this instanceof Running);
   }
 
-  /** The wrapper (process group and session leader) is alive; {@code taskPid} is the task's own process. */
+  /**
+   * The task runs. {@code wrapperPid}: the runtime's process that supervises it (the process
+   * runtime's wrapper, the session leader); {@code taskPid}: the task's own process, 0 until the
+   * runtime knows it.
+   */
   record Running(long wrapperPid, long taskPid) implements TaskState {}
 
   /** The task called exit with this code. */

@@ -1,8 +1,8 @@
 package io.disponent.agent.server;
 
+import io.disponent.agent.logs.LogSource;
 import io.disponent.agent.logs.LogStream;
 import io.disponent.agent.logs.TaskLogs;
-import io.disponent.agent.tasks.LogSource;
 import io.disponent.client.runtime.DaemonThreads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -31,9 +31,9 @@ public final class AgentServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  /** Finds the sandbox of a task by namespace and name. */
+  /** Finds the output of a task by namespace and name. */
   @FunctionalInterface
-  public interface Sandboxes {
+  public interface LogSources {
     Optional<LogSource> find(String namespace, String name);
   }
 
@@ -46,14 +46,14 @@ public final class AgentServer implements AutoCloseable {
     this.app = app;
   }
 
-  public static AgentServer start(String host, int port, Sandboxes sandboxes) {
+  public static AgentServer start(String host, int port, LogSources sources) {
     Javalin app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       c.http.disableCompression();
     });
     AgentServer server = new AgentServer(app);
     app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok\n"));
-    app.get("/v1/tasks/{ns}/{name}/log", ctx -> server.log(ctx, sandboxes));
+    app.get("/v1/tasks/{ns}/{name}/log", ctx -> server.log(ctx, sources));
     app.start(host, port);
     LOG.info("agent: serving on http://{}:{}", host, app.port());
     return server;
@@ -63,7 +63,7 @@ public final class AgentServer implements AutoCloseable {
     return app.port();
   }
 
-  private void log(Context ctx, Sandboxes sandboxes) throws IOException {
+  private void log(Context ctx, LogSources sources) throws IOException {
     String ns = ctx.pathParam("ns");
     String name = ctx.pathParam("name");
     boolean follow = Boolean.parseBoolean(ctx.queryParam("follow"));
@@ -84,12 +84,12 @@ public final class AgentServer implements AutoCloseable {
       ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain").result("tailLines must be a number\n");
       return;
     }
-    Optional<LogSource> src = sandboxes.find(ns, name);
+    Optional<LogSource> src = sources.find(ns, name);
     if (src.isEmpty()) {
       ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain").result("no sandbox for task " + ns + "/" + name + " on this node\n");
       return;
     }
-    TaskLogs logs = new TaskLogs(src.get().sandbox());
+    TaskLogs logs = new TaskLogs(src.get().files());
     ctx.contentType("text/plain; charset=utf-8");
     if (!follow) {
       ctx.result(logs.tail(stream, tail));

@@ -12,8 +12,6 @@ import io.disponent.crds.model.Models;
 import io.disponent.crds.model.PortStatus;
 import io.disponent.crds.model.TaskStatus;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +95,28 @@ public final class TaskStatusBuilder {
         in.startedAt(), in.finishedAt(), null, null);
   }
 
+  /** STARTING: the launch has begun and takes a while (fetching artifacts). */
+  public static TaskStatus starting(long generation) {
+    return new TaskStatus(generation, TaskStates.STARTING, null, false, null, null, null, null, null, null, null, null,
+        null, null);
+  }
+
+  /** ERROR: the launch failed before the task ran ({@code reason} as the runtime says, e.g. UserNotFound). */
+  public static TaskStatus launchFailed(long generation, String reason, String message, Instant now) {
+    return new TaskStatus(generation, TaskStates.ERROR, null, false, null, null, null, null, reason, message, null,
+        ts(now), null, null);
+  }
+
+  /** FAILED, Lost: the Task says it was launched, but this agent has no sandbox for it. */
+  public static TaskStatus lost(long generation, String nodeName, Instant now) {
+    return new TaskStatus(generation, TaskStates.FAILED, null, false, null, null, null, null, "Lost",
+        "the agent of node " + nodeName + " has no sandbox for this task", null, ts(now), null, null);
+  }
+
+  private static String ts(Instant t) {
+    return TaskJson.ts(t);
+  }
+
   /** Healthy / Unhealthy / Unknown over the liveness checks, or null when there are none. */
   static String health(List<Verdict> liveness) {
     if (liveness.isEmpty()) {
@@ -117,7 +137,7 @@ public final class TaskStatusBuilder {
     };
     Verdict worst = liveness.stream().filter(v -> v.health() == Verdict.Health.UNHEALTHY).findFirst()
         .orElse(liveness.get(0));
-    String since = DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
+    String since = ts(now);
     for (JsonNode c : current.path("conditions")) {
       if (ConditionTypes.HEALTHY.equals(c.path("type").asText()) && status.equals(c.path("status").asText())) {
         since = c.path("lastTransitionTime").asText(since);

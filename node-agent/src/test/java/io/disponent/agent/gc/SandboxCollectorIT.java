@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.disponent.agent.runtime.LaunchSpec;
-import io.disponent.agent.runtime.ProcessRuntime;
-import io.disponent.agent.runtime.RuntimeConfig;
-import io.disponent.agent.runtime.TaskHandle;
+import io.disponent.agent.runtime.process.ProcessRuntime;
+import io.disponent.agent.runtime.process.RuntimeConfig;
+import io.disponent.agent.runtime.process.ProcessTaskHandle;
 import io.disponent.agent.runtime.TaskId;
 import io.disponent.crds.model.TaskSpec;
 import java.nio.file.Files;
@@ -25,40 +25,40 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxCollectorIT {
   @TempDir Path dataDir;
   private ProcessRuntime runtime;
-  private final List<TaskHandle> launched = new ArrayList<>();
+  private final List<ProcessTaskHandle> launched = new ArrayList<>();
 
-  private TaskHandle launch(String name, String shell) throws Exception {
+  private ProcessTaskHandle launch(String name, String shell) throws Exception {
     if (runtime == null) {
       runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir));
     }
     TaskSpec spec = new TaskSpec(null, shell, null, null, null, null, null, null, null, 1, null, null);
-    TaskHandle h = runtime.launch(new LaunchSpec(new TaskId("gc", name, name + "-uid"), spec, Map.of(), "node-a", null,
+    ProcessTaskHandle h = runtime.launch(new LaunchSpec(new TaskId("gc", name, name + "-uid"), spec, Map.of(), "node-a", null,
         null, null));
     launched.add(h);
     return h;
   }
 
-  private static void release(TaskHandle h) throws Exception {
+  private static void release(ProcessTaskHandle h) throws Exception {
     Files.writeString(h.sandbox().resolve(SandboxCollector.RELEASED), "");
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    for (TaskHandle h : launched) {
-      runtime.kill(h, Duration.ofMillis(200));
+    for (ProcessTaskHandle h : launched) {
+      runtime.stop(h, Duration.ofMillis(200));
     }
   }
 
   @Test
   void removesReleasedEndedSandboxesAndKeepsEveryOther() throws Exception {
-    TaskHandle done = launch("done", "echo bye");
-    TaskHandle doneAgain = launch("done-again", "exit 0");
-    TaskHandle live = launch("live", "sleep 30");
-    TaskHandle releasedButRunning = launch("stray", "sleep 30");
-    TaskHandle supervised = launch("supervised", "exit 3");
+    ProcessTaskHandle done = launch("done", "echo bye");
+    ProcessTaskHandle doneAgain = launch("done-again", "exit 0");
+    ProcessTaskHandle live = launch("live", "sleep 30");
+    ProcessTaskHandle releasedButRunning = launch("stray", "sleep 30");
+    ProcessTaskHandle supervised = launch("supervised", "exit 3");
     await().atMost(Duration.ofSeconds(5)).until(() -> done.poll().terminal() && doneAgain.poll().terminal()
         && supervised.poll().terminal());
-    for (TaskHandle h : List.of(done, doneAgain, releasedButRunning, supervised)) {
+    for (ProcessTaskHandle h : List.of(done, doneAgain, releasedButRunning, supervised)) {
       release(h);
     }
     Path sandboxes = dataDir.resolve("sandboxes");
@@ -84,14 +84,14 @@ class SandboxCollectorIT {
 
   @Test
   void runsAtStartAndThenPeriodically() throws Exception {
-    TaskHandle first = launch("first", "exit 0");
+    ProcessTaskHandle first = launch("first", "exit 0");
     await().atMost(Duration.ofSeconds(5)).until(() -> first.poll().terminal());
     release(first);
     try (SandboxCollector c = new SandboxCollector(runtime, dataDir.resolve("sandboxes"), Duration.ZERO, Set::of,
         Clock.systemUTC()).start()) {
       await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(first.sandbox()));
 
-      TaskHandle second = launch("second", "exit 0");
+      ProcessTaskHandle second = launch("second", "exit 0");
       await().atMost(Duration.ofSeconds(5)).until(() -> second.poll().terminal());
       assertThat(second.sandbox()).exists();
       release(second);

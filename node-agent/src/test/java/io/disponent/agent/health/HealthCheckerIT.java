@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.disponent.agent.runtime.LaunchSpec;
-import io.disponent.agent.runtime.ProcessRuntime;
-import io.disponent.agent.runtime.RuntimeConfig;
-import io.disponent.agent.runtime.TaskHandle;
+import io.disponent.agent.runtime.process.ProcessRuntime;
+import io.disponent.agent.runtime.process.RuntimeConfig;
+import io.disponent.agent.runtime.process.ProcessTaskHandle;
 import io.disponent.agent.runtime.TaskId;
 import io.disponent.agent.runtime.TaskState;
 import io.disponent.crds.model.HealthCheck;
@@ -43,10 +43,10 @@ class HealthCheckerIT {
     TaskId id = new TaskId("it", "web", "u1");
     LaunchSpec launch = new LaunchSpec(id, spec, Map.of("web", http, "dead", closed), "node-a", null, null, null);
     ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir));
-    TaskHandle h = runtime.launch(launch);
+    ProcessTaskHandle h = runtime.launch(launch);
     List<HealthEvent> events = new CopyOnWriteArrayList<>();
     try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), events::add)) {
-      HealthTarget target = new HealthTarget(id, "127.0.0.1", launch.hostPorts(), h.sandbox(), Map.of("PATH", System.getenv("PATH")));
+      HealthTarget target = new HealthTarget(id, "127.0.0.1", launch.hostPorts(), (argv, timeout) -> runtime.exec(h, argv, timeout));
       checker.watch(target,
           List.of(new HealthCheck("HTTP", "web", "/", null, 20, 1, 1, 3),
               new HealthCheck("TCP", "dead", null, null, 0, 1, 1, 2),
@@ -67,7 +67,7 @@ class HealthCheckerIT {
       checker.unwatch(id);
       assertThat(checker.verdicts(id)).isEmpty();
     } finally {
-      assertThat(runtime.kill(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
+      assertThat(runtime.stop(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
     }
   }
 
@@ -78,12 +78,11 @@ class HealthCheckerIT {
     TaskId id = new TaskId("it", "as-nobody", "u2");
     LaunchSpec launch = new LaunchSpec(id, spec, Map.of(), "node-a", null, null, null);
     ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir));
-    TaskHandle h = runtime.launch(launch);
+    ProcessTaskHandle h = runtime.launch(launch);
     String nobody = Long.toString(h.user().orElseThrow().uid());
     List<HealthEvent> events = new CopyOnWriteArrayList<>();
     try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), events::add)) {
-      HealthTarget target = new HealthTarget(id, "127.0.0.1", Map.of(), h.sandbox(), Map.of("PATH", System.getenv("PATH")),
-          h.user().orElseThrow());
+      HealthTarget target = new HealthTarget(id, "127.0.0.1", Map.of(), (argv, timeout) -> runtime.exec(h, argv, timeout));
       checker.watch(target,
           List.of(new HealthCheck("COMMAND", null, null, List.of("sh", "-c", "test \"$(id -u)\" = " + nobody), 0, 1, 1, 3),
               new HealthCheck("COMMAND", null, null, List.of("sh", "-c", "test \"$(id -u)\" = 0"), 0, 1, 1, 1)),
@@ -94,7 +93,7 @@ class HealthCheckerIT {
           .anySatisfy(e -> assertThat(e).extracting(HealthEvent::checkIndex, HealthEvent::healthy).containsExactly(1, false)));
       assertThat(events).noneSatisfy(e -> assertThat(e.checkIndex() == 1 && e.healthy()).isTrue());
     } finally {
-      assertThat(runtime.kill(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
+      assertThat(runtime.stop(h, Duration.ofSeconds(2))).isInstanceOf(TaskState.Killed.class);
     }
   }
 }

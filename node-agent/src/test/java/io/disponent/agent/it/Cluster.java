@@ -3,9 +3,9 @@ package io.disponent.agent.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.agent.runtime.ProcessRuntime;
-import io.disponent.agent.runtime.RuntimeConfig;
-import io.disponent.agent.runtime.TaskHandle;
+import io.disponent.agent.runtime.process.ProcessRuntime;
+import io.disponent.agent.runtime.process.RuntimeConfig;
+import io.disponent.agent.runtime.process.ProcessTaskHandle;
 import io.disponent.apiserver.ApiServer;
 import io.disponent.apiserver.ApiServerConfig;
 import io.disponent.client.ApiClient;
@@ -95,9 +95,9 @@ final class Cluster implements AutoCloseable {
   /** Kills every task process left in {@code dataDir} (by the runtime's handles), so that no test leaks one. */
   static void killLeftovers(Path dataDir) throws InterruptedException {
     ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir.toAbsolutePath()));
-    for (TaskHandle h : runtime.adoptAll()) {
+    for (ProcessTaskHandle h : runtime.adoptAll()) {
       if (!h.poll().terminal()) {
-        runtime.kill(h, Duration.ofSeconds(1));
+        runtime.stop(h, Duration.ofSeconds(1));
       }
     }
   }

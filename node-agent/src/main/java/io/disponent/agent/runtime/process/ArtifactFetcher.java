@@ -1,5 +1,6 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.TaskLaunchException;
 import io.disponent.crds.model.Artifact;
 import java.io.IOException;
 import java.io.InputStream;

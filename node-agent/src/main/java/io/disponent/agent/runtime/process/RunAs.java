@@ -1,9 +1,7 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.disponent.agent.runtime.TaskLaunchException;
+import io.disponent.agent.runtime.UnixUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +15,7 @@ import java.util.stream.Collectors;
 public final class RunAs {
   public static final String NOT_FOUND = "UserNotFound";
   public static final String NOT_PERMITTED = "UserNotPermitted";
-  private static final String SCRIPT = load();
+  private static final String SCRIPT = PerlScripts.load("runas.pl");
 
   private RunAs() {}
 
@@ -54,16 +52,5 @@ public final class RunAs {
         Long.toString(user.gid()), user.groups().stream().map(String::valueOf).collect(Collectors.joining(",")), "--"));
     cmd.addAll(argv);
     return cmd;
-  }
-
-  private static String load() {
-    try (InputStream in = RunAs.class.getResourceAsStream("runas.pl")) {
-      if (in == null) {
-        throw new IllegalStateException("runtime: runas.pl missing from the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,9 +1,15 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import io.disponent.agent.logs.LogFiles;
+import io.disponent.agent.runtime.ExecResult;
+import io.disponent.agent.runtime.LaunchSpec;
+import io.disponent.agent.runtime.TaskId;
+import io.disponent.agent.runtime.TaskLaunchException;
+import io.disponent.agent.runtime.TaskState;
 import io.disponent.crds.model.Artifact;
 import io.disponent.crds.model.EnvVar;
 import io.disponent.crds.model.Resources;
@@ -22,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real processes: every task a test launches is killed by its handle in {@link #stopAll}. */
 class ProcessRuntimeIT {
   @TempDir Path dataDir;
-  private final List<TaskHandle> launched = new ArrayList<>();
+  private final List<ProcessTaskHandle> launched = new ArrayList<>();
   private ProcessRuntime runtime;
 
   private ProcessRuntime runtime() {
@@ -32,24 +38,24 @@ class ProcessRuntimeIT {
     return runtime;
   }
 
-  private TaskHandle launch(String shell, List<String> command, Resources resources, List<Artifact> artifacts) throws Exception {
+  private ProcessTaskHandle launch(String shell, List<String> command, Resources resources, List<Artifact> artifacts) throws Exception {
     return launchAs(null, shell, command, resources, artifacts);
   }
 
-  private TaskHandle launchAs(String user, String shell, List<String> command, Resources resources,
+  private ProcessTaskHandle launchAs(String user, String shell, List<String> command, Resources resources,
       List<Artifact> artifacts) throws Exception {
     TaskSpec spec = new TaskSpec(command, shell, null, List.of(new EnvVar("GREETING", "hi")), resources, null, null, null,
         artifacts, 1, user, "node-a");
     TaskId id = new TaskId("it", "task-" + launched.size(), UUID.randomUUID().toString());
-    TaskHandle h = runtime().launch(new LaunchSpec(id, spec, Map.of(), "node-a", null, "svc", null));
+    ProcessTaskHandle h = runtime().launch(new LaunchSpec(id, spec, Map.of(), "node-a", null, "svc", null));
     launched.add(h);
     return h;
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    for (TaskHandle h : launched) {
-      runtime().kill(h, Duration.ofMillis(200));
+    for (ProcessTaskHandle h : launched) {
+      runtime().stop(h, Duration.ofMillis(200));
     }
   }
 
@@ -59,7 +65,7 @@ class ProcessRuntimeIT {
 
   @Test
   void runsInItsOwnSessionWithOutputInTheSandbox() throws Exception {
-    TaskHandle h = launch("echo $GREETING $TASK_NAME; echo oops >&2; sleep 30", null, null, null);
+    ProcessTaskHandle h = launch("echo $GREETING $TASK_NAME; echo oops >&2; sleep 30", null, null, null);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).equals("hi task-0\n"));
     assertThat(read(h.stderr())).isEqualTo("oops\n");
@@ -72,11 +78,11 @@ class ProcessRuntimeIT {
 
   @Test
   void killStopsTheWholeTree() throws Exception {
-    TaskHandle h = launch("sleep 30 & sleep 31; wait", null, null, null);
-    await().atMost(Duration.ofSeconds(5)).until(() -> ProcessRuntime.members(h).size() >= 4); // wrapper, sh, 2 sleeps
-    List<Long> tree = List.copyOf(ProcessRuntime.members(h));
+    ProcessTaskHandle h = launch("sleep 30 & sleep 31; wait", null, null, null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> TreeKiller.members(h).size() >= 4); // wrapper, sh, 2 sleeps
+    List<Long> tree = List.copyOf(TreeKiller.members(h));
 
-    TaskState end = runtime().kill(h, Duration.ofSeconds(2));
+    TaskState end = runtime().stop(h, Duration.ofSeconds(2));
 
     assertThat(end).isEqualTo(new TaskState.Killed(15));
     assertThat(tree).allSatisfy(pid -> assertThat(ProcFs.live(pid)).as("pid %s", pid).isFalse());
@@ -84,17 +90,17 @@ class ProcessRuntimeIT {
 
   @Test
   void killEscalatesToSigkillAfterTheGracePeriod() throws Exception {
-    TaskHandle h = launch("trap '' TERM; echo ready; while :; do sleep 1; done", null, null, null);
+    ProcessTaskHandle h = launch("trap '' TERM; echo ready; while :; do sleep 1; done", null, null, null);
     await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).contains("ready"));
 
-    assertThat(runtime().kill(h, Duration.ofMillis(500))).isEqualTo(new TaskState.Killed(9));
-    assertThat(ProcessRuntime.members(h)).isEmpty();
+    assertThat(runtime().stop(h, Duration.ofMillis(500))).isEqualTo(new TaskState.Killed(9));
+    assertThat(TreeKiller.members(h)).isEmpty();
   }
 
   @Test
   void recordsExitCodesAndSignals() throws Exception {
-    TaskHandle exits = launch("exit 3", null, null, null);
-    TaskHandle sleeper = launch(null, List.of("sleep", "30"), null, null);
+    ProcessTaskHandle exits = launch("exit 3", null, null, null);
+    ProcessTaskHandle sleeper = launch(null, List.of("sleep", "30"), null, null);
     await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.taskPid().isPresent());
 
     new ProcessBuilder("kill", "-9", Long.toString(sleeper.taskPid().getAsLong())).start().waitFor();
@@ -106,23 +112,54 @@ class ProcessRuntimeIT {
 
   @Test
   void aNewRuntimeAdoptsARunningTaskAndLearnsHowItEnds() throws Exception {
-    TaskHandle first = launch("echo started; exec sleep 30", null, null, null);
+    ProcessTaskHandle first = launch("echo started; exec sleep 30", null, null, null);
     assertThat(first.taskPid()).as("the task's pid is known when launch returns").isPresent();
     await().atMost(Duration.ofSeconds(5)).until(() -> read(first.stdout()).contains("started"));
     long pid = first.wrapperPid();
     runtime = null; // the agent goes away; the task does not
 
     ProcessRuntime restarted = runtime();
-    List<TaskHandle> adopted = restarted.adoptAll();
+    List<ProcessTaskHandle> adopted = restarted.adoptAll();
 
     assertThat(adopted).hasSize(1);
-    TaskHandle h = adopted.get(0);
+    ProcessTaskHandle h = adopted.get(0);
     assertThat(h.wrapperPid()).isEqualTo(pid);
     assertThat(h.taskId()).isEqualTo(first.taskId());
     assertThat(h.launchedAt()).as("the same start time for both agents").isEqualTo(first.launchedAt());
     assertThat(h.poll()).isEqualTo(new TaskState.Running(pid, first.taskPid().orElseThrow()));
-    assertThat(restarted.kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
+    assertThat(restarted.stop(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
     assertThat(restarted.adopt(h.sandbox()).orElseThrow().poll()).isEqualTo(new TaskState.Killed(15));
+  }
+
+  @Test
+  void execRunsACommandInTheSandboxWithTheTasksEnvironmentAndStopsItAtTheTimeout() throws Exception {
+    ProcessTaskHandle h = launch("sleep 30", null, null, null);
+
+    ExecResult ok = runtime().exec(h, List.of("sh", "-c", "echo $GREETING $TASK_NAME; test -d .disponent; echo err >&2"),
+        Duration.ofSeconds(5));
+    ExecResult fails = runtime().exec(h, List.of("sh", "-c", "exit 4"), Duration.ofSeconds(5));
+    ExecResult slow = runtime().exec(h, List.of("sh", "-c", "echo started; sleep 30"), Duration.ofMillis(300));
+
+    assertThat(ok).isEqualTo(new ExecResult(0, false, "hi task-0\nerr\n"));
+    assertThat(fails.exitCode()).isEqualTo(4);
+    assertThat(fails.succeeded()).isFalse();
+    assertThat(slow.timedOut()).isTrue();
+    assertThat(slow.output()).isEqualTo("started\n");
+  }
+
+  @Test
+  void marksAndTheFinishTimeLiveInTheSandbox() throws Exception {
+    ProcessTaskHandle h = launch("exit 0", null, null, null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> runtime().status(h).terminal());
+
+    assertThat(runtime().killedByAgent(h)).isFalse();
+    runtime().markKilledByAgent(h);
+    assertThat(runtime().adopt(h.sandbox()).map(runtime()::killedByAgent)).contains(true);
+    assertThat(runtime().finishedAt(h)).isEqualTo(Files.getLastModifiedTime(h.sandbox().resolve(".disponent/status")).toInstant());
+    assertThat(runtime().released(h)).isFalse();
+    runtime().release(h.taskId());
+    assertThat(runtime().released(h)).isTrue();
+    assertThat(runtime().logsLeft("it", "task-0")).contains(LogFiles.inSandbox(h.sandbox()));
   }
 
   @Test
@@ -134,7 +171,7 @@ class ProcessRuntimeIT {
     assertThat(new ProcessBuilder("tar", "-czf", tgz.toString(), "-C", src.toString(), "app").inheritIO().start().waitFor()).isZero();
     Files.writeString(src.resolve("tool"), "#!/bin/sh\necho from-tool\n");
 
-    TaskHandle h = launch("./app/run.sh && ./tool", null, null,
+    ProcessTaskHandle h = launch("./app/run.sh && ./tool", null, null,
         List.of(new Artifact(tgz.toUri().toString(), null, null, null), new Artifact(src.resolve("tool").toUri().toString(), null, true, null)));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> h.poll().terminal());
@@ -146,7 +183,7 @@ class ProcessRuntimeIT {
   @Test
   void aTaskPastItsMemoryLimitIsOomKilled() throws Exception {
     assumeThat(runtime().limits().enforced()).as("cgroup limits: %s", runtime().limits().reason()).isTrue();
-    TaskHandle h = launch(null, List.of("python3", "-c", "a = bytearray(200 * 1024 * 1024); print(len(a))"),
+    ProcessTaskHandle h = launch(null, List.of("python3", "-c", "a = bytearray(200 * 1024 * 1024); print(len(a))"),
         new Resources("1", "32Mi", null), null);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> h.poll().terminal());
@@ -160,7 +197,7 @@ class ProcessRuntimeIT {
     long nobody = uidOf("nobody");
     Files.writeString(src.resolve("tool"), "#!/bin/sh\necho from-tool\n");
 
-    TaskHandle h = launchAs("nobody", "./tool; echo hi $(id -u); echo oops >&2; echo mine > own; sleep 30", null, null,
+    ProcessTaskHandle h = launchAs("nobody", "./tool; echo hi $(id -u); echo oops >&2; echo mine > own; sleep 30", null, null,
         List.of(new Artifact(src.resolve("tool").toUri().toString(), null, true, null)));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> read(h.stdout()).equals("from-tool\nhi " + nobody + "\n"));
@@ -175,7 +212,7 @@ class ProcessRuntimeIT {
     assertThat(Files.getAttribute(h.sandbox().resolve(".disponent"), "unix:uid")).isEqualTo(0);
     assertThat(runtime().adopt(h.sandbox()).orElseThrow().user()).isEqualTo(h.user());
 
-    assertThat(runtime().kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
+    assertThat(runtime().stop(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
     assertThat(read(h.sandbox().resolve(".disponent/status"))).isEqualTo("signal 15\n");
   }
 

@@ -1,5 +1,6 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.TaskState;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,10 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.disponent.agent.runtime.TaskLaunchException;
+import io.disponent.agent.runtime.UnixUser;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

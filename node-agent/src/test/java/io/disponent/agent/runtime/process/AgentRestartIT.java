@@ -1,7 +1,8 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.disponent.agent.runtime.TaskState;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
@@ -40,14 +41,14 @@ class AgentRestartIT {
     assertThat(agent.isAlive()).isFalse();
 
     ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(dataDir));
-    List<TaskHandle> adopted = runtime.adoptAll();
+    List<ProcessTaskHandle> adopted = runtime.adoptAll();
     assertThat(adopted).hasSize(1);
-    TaskHandle h = adopted.get(0);
+    ProcessTaskHandle h = adopted.get(0);
     try {
       assertThat(h.wrapperPid()).isEqualTo(wrapperPid);
       assertThat(h.poll()).isInstanceOf(TaskState.Running.class);
     } finally {
-      assertThat(runtime.kill(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
+      assertThat(runtime.stop(h, Duration.ofSeconds(2))).isEqualTo(new TaskState.Killed(15));
     }
   }
 }

@@ -1,5 +1,6 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.UnixUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,11 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.disponent.agent.runtime.LaunchSpec;
+import io.disponent.agent.runtime.TaskId;
+import io.disponent.agent.runtime.TaskState;
+import io.disponent.agent.runtime.UnixUser;
 import io.disponent.crds.model.Artifact;
 import io.disponent.crds.model.EnvVar;
 import io.disponent.crds.model.HealthCheck;

@@ -1,5 +1,6 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.LimitsSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.UnixUser;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ final class Sandboxes {
         Files.createFile(sandbox.resolve(log));
       }
     }
-    Path state = sandbox.resolve(TaskHandle.STATE_DIR);
+    Path state = sandbox.resolve(SandboxLayout.STATE_DIR);
     Files.walkFileTree(sandbox, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

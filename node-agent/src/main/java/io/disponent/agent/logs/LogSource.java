@@ -1,7 +1,6 @@
-package io.disponent.agent.tasks;
+package io.disponent.agent.logs;
 
-import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 /** Where a task's output is, and whether its process has ended (a follow then stops). */
-public record LogSource(Path sandbox, BooleanSupplier ended) {}
+public record LogSource(LogFiles files, BooleanSupplier ended) {}

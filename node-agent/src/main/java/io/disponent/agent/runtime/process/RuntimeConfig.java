@@ -1,4 +1,4 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.LaunchSpec;
+import io.disponent.agent.runtime.UnixUser;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

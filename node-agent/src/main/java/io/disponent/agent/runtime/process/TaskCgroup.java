@@ -1,4 +1,4 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
 import java.util.List;
 

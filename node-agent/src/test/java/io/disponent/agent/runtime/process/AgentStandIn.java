@@ -1,5 +1,7 @@
-package io.disponent.agent.runtime;
+package io.disponent.agent.runtime.process;
 
+import io.disponent.agent.runtime.LaunchSpec;
+import io.disponent.agent.runtime.TaskId;
 import io.disponent.crds.model.TaskSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +14,7 @@ public final class AgentStandIn {
   public static void main(String[] args) throws Exception {
     ProcessRuntime runtime = new ProcessRuntime(RuntimeConfig.defaults(Path.of(args[0])));
     TaskSpec spec = new TaskSpec(null, "echo up; sleep 30", null, null, null, null, null, null, null, 1, null, null);
-    TaskHandle h = runtime.launch(new LaunchSpec(new TaskId("it", "orphan", "u1"), spec, Map.of(), "node-a", null, null, null));
+    ProcessTaskHandle h = runtime.launch(new LaunchSpec(new TaskId("it", "orphan", "u1"), spec, Map.of(), "node-a", null, null, null));
     System.out.println("WRAPPER " + h.wrapperPid());
     System.out.flush();
     Thread.sleep(60_000);
