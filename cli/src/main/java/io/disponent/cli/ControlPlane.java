@@ -1,14 +1,13 @@
 package io.disponent.cli;
 
-import io.disponent.apiserver.ApiServer;
 import io.disponent.apiserver.ApiServerConfig;
+import io.disponent.apiserver.EmbeddedApi;
 import io.disponent.controllers.ControllerManager;
 import io.disponent.controllers.ManagerConfig;
 import io.disponent.client.ApiClient;
 import io.disponent.client.ClientConfig;
 import io.disponent.store.ReplicaConfig;
-import io.disponent.store.internal.raft.Replica;
-import java.io.IOException;
+import io.disponent.store.StoreReplica;
 
 /**
  * One control-plane member: a store replica, the API server over it, and the controllers (acting
@@ -16,51 +15,44 @@ import java.io.IOException;
  */
 final class ControlPlane implements AutoCloseable {
 
-  private final Replica replica;
-  private final ApiServer server;
+  private final EmbeddedApi api;
   private final ApiClient client;
   private final ControllerManager controllers;
 
-  private ControlPlane(Replica replica, ApiServer server, ApiClient client, ControllerManager controllers) {
-    this.replica = replica;
-    this.server = server;
+  private ControlPlane(EmbeddedApi api, ApiClient client, ControllerManager controllers) {
+    this.api = api;
     this.client = client;
     this.controllers = controllers;
   }
 
-  static ControlPlane start(ReplicaConfig store, String host, int port) throws IOException {
+  static ControlPlane start(ReplicaConfig store, String host, int port) {
     return start(store, host, port, true);
   }
 
   /** With {@code controllers} false, only the store and the API server (no reconciliation at all). */
-  static ControlPlane start(ReplicaConfig store, String host, int port, boolean controllers) throws IOException {
-    Replica replica = Replica.start(store);
-    ApiServer server = null;
+  static ControlPlane start(ReplicaConfig store, String host, int port, boolean controllers) {
+    EmbeddedApi api = EmbeddedApi.start(store, ApiServerConfig.defaults(host, port));
     ApiClient client = null;
     try {
-      server = ApiServer.start(replica.store(), ApiServerConfig.defaults(host, port));
-      client = new ApiClient(ClientConfig.defaults(server.url()));
+      client = new ApiClient(ClientConfig.defaults(api.url()));
       ControllerManager manager = controllers ? ControllerManager.start(client,
-          ManagerConfig.defaults().withIdentity(store.self().id() + "@" + server.url())) : null;
-      return new ControlPlane(replica, server, client, manager);
+          ManagerConfig.defaults().withIdentity(store.self().id() + "@" + api.url())) : null;
+      return new ControlPlane(api, client, manager);
     } catch (RuntimeException e) {
       if (client != null) {
         client.close();
       }
-      if (server != null) {
-        server.close();
-      }
-      replica.close();
+      api.close();
       throw e;
     }
   }
 
   String url() {
-    return server.url();
+    return api.url();
   }
 
-  Replica replica() {
-    return replica;
+  StoreReplica replica() {
+    return api.replica();
   }
 
   @Override
@@ -69,7 +61,6 @@ final class ControlPlane implements AutoCloseable {
       controllers.close();
     }
     client.close();
-    server.close();
-    replica.close();
+    api.close();
   }
 }

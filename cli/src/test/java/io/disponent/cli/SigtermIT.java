@@ -3,10 +3,7 @@ package io.disponent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.disponent.store.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +24,11 @@ class SigtermIT {
 
   static Stream<Arguments> commands() {
     return Stream.of(
-        Arguments.of("agent", List.of("agent", "--server", "http://127.0.0.1:" + freePort(), "--name", "sigterm-node",
-            "--data-dir", "DATA"), "serving on", "agent: node sigterm-node stopped"),
-        Arguments.of("server", List.of("server", "--data-dir", "DATA", "--port", Integer.toString(freePort()),
-            "--store-address", "127.0.0.1:" + freePort()), "is up", "disponent server n1 stopped"));
+        Arguments.of("agent", List.of("agent", "--server", "http://127.0.0.1:" + FreePorts.loopback(),
+            "--name", "sigterm-node", "--data-dir", "DATA"), "serving on", "agent: node sigterm-node stopped"),
+        Arguments.of("server", List.of("server", "--data-dir", "DATA",
+            "--port", Integer.toString(FreePorts.loopback()), "--store-address", "127.0.0.1:" + FreePorts.loopback()),
+            "is up", "disponent server n1 stopped"));
   }
 
   @ParameterizedTest(name = "disponent {0}")
@@ -59,14 +57,6 @@ class SigtermIT {
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

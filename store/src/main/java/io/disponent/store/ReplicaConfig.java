@@ -33,6 +33,11 @@ public record ReplicaConfig(
     return new ReplicaConfig(self, List.of(self), dataDir, Transport.GRPC, StoreLimits.DEFAULT, StoreTuning.DEFAULT);
   }
 
+  /** The embedded default on a free loopback port, for tests and benchmarks. */
+  public static ReplicaConfig onFreePort(Path dataDir) {
+    return single("127.0.0.1:" + FreePorts.loopback(), dataDir);
+  }
+
   public ReplicaConfig withTuning(StoreTuning t) {
     return new ReplicaConfig(self, peers, dataDir, transport, limits, t);
   }

@@ -1,6 +1,5 @@
 package io.disponent.store;
 
-import io.disponent.store.internal.raft.Replica;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +42,7 @@ public final class StoreServerMain {
     Transport transport = Transport.valueOf(opts.getOrDefault("transport", "grpc").toUpperCase());
     ReplicaConfig config = new ReplicaConfig(self, peers, Path.of(required(opts, "data-dir")), transport,
         StoreLimits.DEFAULT, tuning);
-    Replica replica = Replica.start(config);
+    StoreReplica replica = StoreReplica.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       replica.close();

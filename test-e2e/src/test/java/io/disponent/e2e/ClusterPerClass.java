@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disponent.store.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -54,7 +55,7 @@ abstract class ClusterPerClass {
   void startCluster() {
     DisponentProcess.assumeRunnable();
     work = DisponentProcess.workDir(getClass());
-    server = DisponentProcess.start(work.resolve("data"), DisponentProcess.freePort(), DisponentProcess.freePort(),
+    server = DisponentProcess.start(work.resolve("data"), FreePorts.loopback(), FreePorts.loopback(),
         List.of("--no-agent"));
     kubectl = new Kubectl(server.kubeconfig(), work.resolve("home"));
     // host ports away from the agents' default 31000-32000 (other clusters on this machine) and

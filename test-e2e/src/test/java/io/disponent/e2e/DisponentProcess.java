@@ -2,10 +2,9 @@ package io.disponent.e2e;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.disponent.store.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +73,7 @@ final class DisponentProcess implements AutoCloseable {
   }
 
   static DisponentProcess start(Path dataDir, String... extraArgs) {
-    return start(dataDir, freePort(), freePort(), extraArgs);
+    return start(dataDir, FreePorts.loopback(), FreePorts.loopback(), extraArgs);
   }
 
   static DisponentProcess start(Path dataDir, int port, int storePort, List<String> extraArgs) {
@@ -216,14 +215,6 @@ final class DisponentProcess implements AutoCloseable {
   public void close() {
     if (process.isAlive()) {
       stop();
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disponent.store.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -66,8 +67,8 @@ class LaunchBenchE2E {
     Path work = DisponentProcess.workDir(getClass());
     int base = 20000 + new java.util.Random().nextInt(80) * 100;
     List<Round> results = new ArrayList<>();
-    try (DisponentProcess up = DisponentProcess.start(List.of(), work.resolve("data"), DisponentProcess.freePort(),
-        DisponentProcess.freePort(), List.of("--no-agent"));
+    try (DisponentProcess up = DisponentProcess.start(List.of(), work.resolve("data"), FreePorts.loopback(),
+        FreePorts.loopback(), List.of("--no-agent"));
         AgentProcess agent = AgentProcess.start(List.of(), up.url(), "bench", work.resolve("agent"), List.of(
             "--cpus", "16", "--memory", "16Gi", "--port-range", base + "-" + (base + 99)))) {
       server = up.url();

@@ -38,7 +38,7 @@ class ApiServerIT {
   @BeforeAll
   static void start() {
     fixture = ServerFixture.start(dir);
-    http = fixture.http;
+    http = fixture.http();
   }
 
   @AfterAll
@@ -78,7 +78,7 @@ class ApiServerIT {
     Http.Response gone = http.get(service("crud", "web"));
     assertThat(gone.code()).isEqualTo(404);
     assertThat(gone.json().path("reason").asText()).isEqualTo("NotFound");
-    assertThat(storeRange(fixture.store(), storeKey("crud", "web"))).isEmpty();
+    assertThat(storeRange(fixture.api().store(), storeKey("crud", "web"))).isEmpty();
   }
 
   @Test
@@ -163,7 +163,7 @@ class ApiServerIT {
 
     // A token whose revision was compacted away answers 410 Expired.
     JsonNode later = create(http, "pages", serviceBody("s5", null, 1));
-    ItSupport.compact(fixture.store(), later.path("metadata").path("resourceVersion").asLong());
+    ItSupport.compact(fixture.api().store(), later.path("metadata").path("resourceVersion").asLong());
     Http.Response expired = http.get(services("pages") + "?limit=2&continue=" + enc(firstToken));
     assertThat(expired.code()).as(expired.text()).isEqualTo(410);
     assertThat(expired.json().path("reason").asText()).isEqualTo("Expired");
@@ -266,7 +266,7 @@ class ApiServerIT {
 
     ObjectNode scale = g.json().deepCopy();
     ((ObjectNode) scale.path("spec")).put("replicas", 3);
-    Http.Response put = fixture.http.send("PUT", service("scale", "x") + "/scale", scale.toString(), null, null);
+    Http.Response put = fixture.http().send("PUT", service("scale", "x") + "/scale", scale.toString(), null, null);
     assertThat(put.code()).as(put.text()).isEqualTo(200);
     assertThat(put.json().path("spec").path("replicas").asInt()).isEqualTo(3);
     assertThat(http.get(service("scale", "x")).json().path("spec").path("instances").asInt()).isEqualTo(3);
@@ -360,11 +360,11 @@ class ApiServerIT {
     Http.Response c = http.post(services("dry") + "?dryRun=All", serviceBody("x", null, 1).toString());
     assertThat(c.code()).as(c.text()).isEqualTo(201);
     assertThat(c.json().path("metadata").path("uid").asText()).isNotEmpty();
-    assertThat(storeRange(fixture.store(), key)).isEmpty();
+    assertThat(storeRange(fixture.api().store(), key)).isEmpty();
     assertThat(http.get(service("dry", "x")).code()).isEqualTo(404);
 
     JsonNode real = create(http, "dry", serviceBody("x", null, 1));
-    long modRevision = storeRange(fixture.store(), key).get(0).modRevision();
+    long modRevision = storeRange(fixture.api().store(), key).get(0).modRevision();
 
     ObjectNode update = real.deepCopy();
     ((ObjectNode) update.path("spec")).put("instances", 8);
@@ -380,8 +380,8 @@ class ApiServerIT {
     Http.Response d = http.delete(service("dry", "x") + "?dryRun=All");
     assertThat(d.code()).as(d.text()).isEqualTo(200);
 
-    assertThat(storeRange(fixture.store(), key)).hasSize(1);
-    assertThat(storeRange(fixture.store(), key).get(0).modRevision()).isEqualTo(modRevision);
+    assertThat(storeRange(fixture.api().store(), key)).hasSize(1);
+    assertThat(storeRange(fixture.api().store(), key).get(0).modRevision()).isEqualTo(modRevision);
     assertThat(http.get(service("dry", "x")).json().path("spec").path("instances").asInt()).isEqualTo(1);
   }
 
@@ -401,7 +401,7 @@ class ApiServerIT {
         "{\"metadata\":{\"finalizers\":null}}");
     assertThat(p.code()).as(p.text()).isEqualTo(200);
     assertThat(http.get(service("fin", "x")).code()).isEqualTo(404);
-    assertThat(storeRange(fixture.store(), storeKey("fin", "x"))).isEmpty();
+    assertThat(storeRange(fixture.api().store(), storeKey("fin", "x"))).isEmpty();
   }
 
   @Test
@@ -490,8 +490,8 @@ class ApiServerIT {
   @Test
   void bookmarksOnIdleWatch(@TempDir Path own) throws Exception {
     try (ServerFixture f = ServerFixture.start(own, c -> c.withBookmarkInterval(Duration.ofMillis(200)))) {
-      String rv = f.http.get(services("default")).json().path("metadata").path("resourceVersion").asText();
-      try (Http.WatchStream w = f.http.watch(services("default") + "?watch=true&allowWatchBookmarks=true&resourceVersion=" + rv)) {
+      String rv = f.http().get(services("default")).json().path("metadata").path("resourceVersion").asText();
+      try (Http.WatchStream w = f.http().watch(services("default") + "?watch=true&allowWatchBookmarks=true&resourceVersion=" + rv)) {
         JsonNode ev = w.next(EVENT);
         assertThat(ev).isNotNull();
         assertThat(ev.path("type").asText()).isEqualTo("BOOKMARK");
@@ -499,7 +499,7 @@ class ApiServerIT {
         assertThat(ev.path("object").path("metadata").path("resourceVersion").asLong())
             .isGreaterThanOrEqualTo(Long.parseLong(rv));
       }
-      try (Http.WatchStream w = f.http.watch(services("default") + "?watch=true&resourceVersion=" + rv)) {
+      try (Http.WatchStream w = f.http().watch(services("default") + "?watch=true&resourceVersion=" + rv)) {
         assertThat(w.next(Duration.ofMillis(800))).as("no bookmarks unless allowed").isNull();
       }
     }
@@ -508,15 +508,15 @@ class ApiServerIT {
   @Test
   void watchFromCompactedRevisionIsExpired(@TempDir Path own) throws Exception {
     try (ServerFixture f = ServerFixture.start(own, c -> c.withWatchCache(WatchCacheConfig.DEFAULT.withEventWindow(5)))) {
-      JsonNode x = create(f.http, "default", serviceBody("x", null, 1));
+      JsonNode x = create(f.http(), "default", serviceBody("x", null, 1));
       String old = x.path("metadata").path("resourceVersion").asText();
       long last = 0;
       for (int i = 2; i < 14; i++) {
-        last = f.http.patch(service("default", "x"), "application/merge-patch+json",
+        last = f.http().patch(service("default", "x"), "application/merge-patch+json",
             "{\"spec\":{\"instances\":" + i + "}}").json().path("metadata").path("resourceVersion").asLong();
       }
-      ItSupport.compact(f.store(), last);
-      Http.Response r = f.http.get(services("default") + "?watch=true&timeoutSeconds=2&resourceVersion=" + old);
+      ItSupport.compact(f.api().store(), last);
+      Http.Response r = f.http().get(services("default") + "?watch=true&timeoutSeconds=2&resourceVersion=" + old);
       if (r.code() == 200) {
         JsonNode first = Http.JSON.readTree(r.text().lines().findFirst().orElseThrow());
         assertThat(first.path("type").asText()).isEqualTo("ERROR");
@@ -568,7 +568,7 @@ class ApiServerIT {
     assertThat(during.code()).isIn(403, 404);
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
         .untilAsserted(() -> assertThat(http.get("/api/v1/namespaces/doomed").code()).isEqualTo(404));
-    assertThat(storeRange(fixture.store(), "/registry/disponent.io/services/doomed/")).isEmpty();
+    assertThat(storeRange(fixture.api().store(), "/registry/disponent.io/services/doomed/")).isEmpty();
   }
 
   static final String WIDGETS_CRD = """
@@ -622,7 +622,7 @@ class ApiServerIT {
       assertThat(http.get(widgets).code()).isEqualTo(404);
       assertThat(http.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com").code())
           .isEqualTo(404);
-      assertThat(storeRange(fixture.store(), "/registry/example.com/widgets/")).isEmpty();
+      assertThat(storeRange(fixture.api().store(), "/registry/example.com/widgets/")).isEmpty();
     });
     assertThat(http.get("/apis/example.com/v1").code()).isEqualTo(404);
     assertThat(http.get("/openapi/v3").json().path("paths").has("apis/example.com/v1")).isFalse();

@@ -45,7 +45,7 @@ class BadRequestsIT {
   @BeforeAll
   static void start() {
     fixture = ServerFixture.start(dir);
-    http = fixture.http;
+    http = fixture.http();
     namespace(http, NS);
     ItSupport.create(http, NS, serviceBody("existing", Map.of("app", "x"), 1));
   }
@@ -279,7 +279,7 @@ class BadRequestsIT {
     if (body == null && c.method().equals("PUT")) {
       body = putBody(c.name()).getBytes(StandardCharsets.UTF_8);
     }
-    long before = storeRevision(fixture.store());
+    long before = storeRevision(fixture.api().store());
     Http.Response r = http.sendBytes(c.method(), c.path(), body, c.contentType(), null);
     String shown = c.name() + ": " + r.code() + " " + (r.text().length() > 2000 ? r.text().substring(0, 2000) : r.text());
     assertThat(r.code()).as(shown).isEqualTo(c.code());
@@ -301,9 +301,9 @@ class BadRequestsIT {
     }
     if (c.writes()) {
       assertThat(r.header("Warning")).as(shown).anySatisfy(w -> assertThat(w).contains("unknown field"));
-      assertThat(storeRevision(fixture.store())).isGreaterThan(before);
+      assertThat(storeRevision(fixture.api().store())).isGreaterThan(before);
     } else {
-      assertThat(storeRevision(fixture.store())).as("nothing stored by " + c.name()).isEqualTo(before);
+      assertThat(storeRevision(fixture.api().store())).as("nothing stored by " + c.name()).isEqualTo(before);
     }
     if (c.mustNotExist() != null) {
       assertThat(http.get(service(NS, c.mustNotExist())).code()).isEqualTo(404);

@@ -44,7 +44,7 @@ class Fabric8IT {
   static void start() {
     fixture = ServerFixture.start(dir);
     client = new KubernetesClientBuilder()
-        .withConfig(new ConfigBuilder().withMasterUrl(fixture.url()).withNamespace("default").build())
+        .withConfig(new ConfigBuilder().withMasterUrl(fixture.api().url()).withNamespace("default").build())
         .build();
   }
 

@@ -31,7 +31,7 @@ class WatchSocketIT {
   @BeforeAll
   static void start() {
     fixture = ServerFixture.start(dir);
-    namespace(fixture.http, "ws");
+    namespace(fixture.http(), "ws");
   }
 
   @AfterAll
@@ -41,7 +41,7 @@ class WatchSocketIT {
 
   private WebSocket open(String path, BlockingQueue<JsonNode> messages) throws Exception {
     return HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create(fixture.url().replace("http://", "ws://") + path), new WebSocket.Listener() {
+        .buildAsync(URI.create(fixture.api().url().replace("http://", "ws://") + path), new WebSocket.Listener() {
           final StringBuilder text = new StringBuilder();
 
           @Override
@@ -63,14 +63,14 @@ class WatchSocketIT {
 
   @Test
   void streamsEventsAsMessages() throws Exception {
-    create(fixture.http, "ws", serviceBody("before", Map.of("app", "ws"), 1));
+    create(fixture.http(), "ws", serviceBody("before", Map.of("app", "ws"), 1));
     BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     WebSocket ws = open(services("ws") + "?watch=true", messages);
     try {
       JsonNode first = messages.poll(10, TimeUnit.SECONDS);
       assertThat(first.path("type").asText()).isEqualTo("ADDED");
       assertThat(first.at("/object/metadata/name").asText()).isEqualTo("before");
-      create(fixture.http, "ws", serviceBody("after", Map.of("app", "ws"), 1));
+      create(fixture.http(), "ws", serviceBody("after", Map.of("app", "ws"), 1));
       JsonNode second = messages.poll(10, TimeUnit.SECONDS);
       assertThat(second.path("type").asText()).isEqualTo("ADDED");
       assertThat(second.at("/object/metadata/name").asText()).isEqualTo("after");

@@ -1,22 +1,17 @@
 package io.disponent.controllers.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.apiserver.ApiServer;
-import io.disponent.apiserver.ApiServerConfig;
 import io.disponent.controllers.ManagerConfig;
 import io.disponent.client.ApiClient;
-import io.disponent.client.ClientConfig;
 import io.disponent.client.Gvr;
-import io.disponent.controllers.hollow.HollowAgent;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.reconcile.scheduler.SchedulerController;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.EventRecorder;
 import io.disponent.crds.model.Models;
-import io.disponent.store.ReplicaConfig;
-import io.disponent.store.internal.raft.Replica;
-import java.net.ServerSocket;
+import io.disponent.testkit.ControlPlane;
+import io.disponent.testkit.HollowAgent;
+import io.disponent.testkit.TaskBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,8 +19,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Load command: one store replica and API server, {@code nodes} hollow nodes (default 1,000), one scheduler;
- * creates {@code tasks} standalone Tasks (default 2,000) and prints placements per second until all are bound.
+ * Load command: the test kit's control plane (one store replica and API server), {@code nodes} hollow nodes
+ * (default 1,000), one scheduler; creates {@code tasks} standalone Tasks (default 2,000) and prints placements
+ * per second until all are bound.
  * Usage in controllers/README.md.
  */
 public final class SchedulerBench {
@@ -33,27 +29,18 @@ public final class SchedulerBench {
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     Path dir = Files.createTempDirectory("scheduler-bench");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    try (Replica replica = Replica.start(ReplicaConfig.single("127.0.0.1:" + port, dir.resolve("store")));
-        ApiServer server = ApiServer.start(replica.store(), ApiServerConfig.defaults("127.0.0.1", 0));
-        ApiClient client = new ApiClient(ClientConfig.defaults(server.url()))) {
-      client.create(Gvr.NAMESPACES, null, Json.object().put("apiVersion", "v1").put("kind", "Namespace")
-          .set("metadata", Json.object().put("name", "bench")));
+    try (ControlPlane plane = ControlPlane.start(dir)) {
+      ApiClient client = plane.client();
+      plane.namespace("bench");
       long t0 = System.nanoTime();
-      HollowAgent agent = HollowAgent.start(client, new HollowAgent.Config("bench", nodes, "8", "32Gi", "100Gi", 60,
-          Duration.ofSeconds(20), ManagerConfig.SYSTEM_NAMESPACE, Map.of()), Clock.systemUTC());
+      plane.hollowAgents(new HollowAgent.Config("bench", nodes, "8", "32Gi", "100Gi", 60,
+          Duration.ofSeconds(20), ManagerConfig.SYSTEM_NAMESPACE, Map.of()));
       System.out.printf("registered %d hollow nodes in %.1f s%n", nodes, (System.nanoTime() - t0) / 1e9);
       Caches caches = new Caches(client, ManagerConfig.SYSTEM_NAMESPACE);
       Controller scheduler = new SchedulerController(client, caches, new EventRecorder(client, "bench"),
           Clock.systemUTC()).controller(1);
       for (int i = 0; i < tasks; i++) {
-        ObjectNode t = Json.object().put("apiVersion", "disponent.io/v1").put("kind", "Task");
-        t.putObject("metadata").put("name", "t-" + i).put("namespace", "bench");
-        t.putObject("spec").put("shell", "sleep 1").putObject("resources").put("cpus", "0.1").put("memory", "64Mi");
-        client.create(Gvr.TASKS, "bench", t);
+        client.create(Gvr.TASKS, "bench", TaskBuilder.task("bench", "t-" + i).resources("0.1", "64Mi").build());
       }
       long start = System.nanoTime();
       scheduler.start();
@@ -69,7 +56,6 @@ public final class SchedulerBench {
           tasks / secs);
       scheduler.close();
       caches.close();
-      agent.close();
     }
     Models.MAPPER.getClass(); // keep the crds model on the class path for the JSON readers
   }

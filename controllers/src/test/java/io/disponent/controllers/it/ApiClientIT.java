@@ -1,13 +1,14 @@
 package io.disponent.controllers.it;
 
-import static io.disponent.controllers.it.TestServer.JSON;
-import static io.disponent.controllers.it.TestServer.rv;
-import static io.disponent.controllers.it.TestServer.task;
+import static io.disponent.controllers.reconcile.Json.resourceVersion;
+import static io.disponent.testkit.TaskBuilder.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disponent.crds.model.Models;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.apiserver.internal.cache.WatchCacheConfig;
 import io.disponent.client.ApiClient;
@@ -26,6 +27,9 @@ import io.disponent.client.Watch;
 import io.disponent.client.WatchEvent;
 import io.disponent.client.WatchHandler;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.disponent.testkit.ControlPlane;
+import io.disponent.testkit.Namespaces;
+import io.disponent.store.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,18 +42,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ApiClientIT {
+  private static final ObjectMapper JSON = Models.MAPPER;
 
   @TempDir static Path dir;
-  static TestServer server;
+  static ControlPlane server;
   static ApiClient client;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(dir, c -> c.withWatchCache(WatchCacheConfig.DEFAULT.withEventWindow(5)));
+    server = ControlPlane.start(dir, c -> c.withWatchCache(WatchCacheConfig.DEFAULT.withEventWindow(5)));
     client = new ApiClient(ClientConfig.defaults(server.url()));
-    client.create(Gvr.NAMESPACES, null, TestServer.namespace("crud"));
-    client.create(Gvr.NAMESPACES, null, TestServer.namespace("pages"));
-    client.create(Gvr.NAMESPACES, null, TestServer.namespace("expire"));
+    client.create(Gvr.NAMESPACES, null, Namespaces.namespace("crud"));
+    client.create(Gvr.NAMESPACES, null, Namespaces.namespace("pages"));
+    client.create(Gvr.NAMESPACES, null, Namespaces.namespace("expire"));
   }
 
   @AfterAll
@@ -64,9 +69,9 @@ class ApiClientIT {
 
   @Test
   void crudWithConflictsStatusPatchApplyAndPreconditions() {
-    JsonNode created = client.create(Gvr.TASKS, "crud", task("crud", "t1", null));
+    JsonNode created = client.create(Gvr.TASKS, "crud", task("crud", "t1").build());
     assertThat(created.path("metadata").path("uid").asText()).isNotEmpty();
-    assertThatThrownBy(() -> client.create(Gvr.TASKS, "crud", task("crud", "t1", null)))
+    assertThatThrownBy(() -> client.create(Gvr.TASKS, "crud", task("crud", "t1").build()))
         .isInstanceOf(ConflictException.class);
 
     JsonNode got = client.get(Gvr.TASKS, "crud", "t1");
@@ -93,7 +98,7 @@ class ApiClientIT {
         .add(JSON.createObjectNode().put("op", "replace").put("path", "/spec/shell").put("value", "sleep 2")));
     assertThat(jsonPatched.path("spec").path("shell").asText()).isEqualTo("sleep 2");
 
-    ObjectNode applied = task("crud", "t2", "n9");
+    ObjectNode applied = task("crud", "t2").node("n9").build();
     JsonNode a = client.apply(Gvr.TASKS, applied, "it-manager", true);
     assertThat(a.path("spec").path("nodeName").asText()).isEqualTo("n9");
     assertThat(a.path("metadata").path("managedFields").toString()).contains("it-manager");
@@ -114,7 +119,7 @@ class ApiClientIT {
   @Test
   void listFollowsPagesAndSelectors() {
     for (int i = 0; i < 7; i++) {
-      ObjectNode t = task("pages", "p" + i, i % 2 == 0 ? "even" : "odd");
+      ObjectNode t = task("pages", "p" + i).node(i % 2 == 0 ? "even" : "odd").build();
       ((ObjectNode) t.path("metadata")).putObject("labels").put("parity", i % 2 == 0 ? "even" : "odd");
       client.create(Gvr.TASKS, "pages", t);
     }
@@ -131,7 +136,7 @@ class ApiClientIT {
     List<WatchEvent> events = new CopyOnWriteArrayList<>();
     CompletableFuture<ApiException> closed = new CompletableFuture<>();
     try (Watch w = client.watch(Gvr.TASKS, "expire", null, null, from, handler(events, closed))) {
-      client.create(Gvr.TASKS, "expire", task("expire", "w1", null));
+      client.create(Gvr.TASKS, "expire", task("expire", "w1").build());
       client.patch(Gvr.TASKS, "expire", "w1", PatchType.MERGE, JSON.readTree("{\"spec\":{\"shell\":\"true\"}}"));
       client.delete(Gvr.TASKS, "expire", "w1", DeleteOptions.DEFAULT);
       await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().filter(e -> !e.isBookmark()).count() == 3);
@@ -141,7 +146,7 @@ class ApiClientIT {
     // many events past the server's 5-event window, then compaction: resuming from `from` is gone
     String last = from;
     for (int i = 0; i < 8; i++) {
-      last = rv(client.create(Gvr.TASKS, "expire", task("expire", "e" + i, null)));
+      last = resourceVersion(client.create(Gvr.TASKS, "expire", task("expire", "e" + i).build()));
     }
     server.store().compact(Long.parseLong(last)).get(10, TimeUnit.SECONDS);
     CompletableFuture<ApiException> expired = new CompletableFuture<>();
@@ -154,7 +159,7 @@ class ApiClientIT {
 
   @Test
   void failsOverToTheNextServerAndTheBreakerFailsFast() {
-    String dead = "http://127.0.0.1:" + TestServer.freePort();
+    String dead = "http://127.0.0.1:" + FreePorts.loopback();
     try (ApiClient two = new ApiClient(ClientConfig.defaults(dead, server.url())
         .withRetry(3, Duration.ofMillis(10), Duration.ofMillis(50)))) {
       assertThat(two.list(Gvr.NAMESPACES, null, null, null).items()).isNotEmpty();

@@ -17,7 +17,6 @@ import io.disponent.client.ClientConfig;
 import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.PatchType;
-import io.disponent.controllers.hollow.HollowAgent;
 import io.disponent.crds.vocab.Labels;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
@@ -25,6 +24,11 @@ import io.disponent.controllers.reconcile.node.NodeLifecycleController;
 import io.disponent.controllers.reconcile.scheduler.SchedulerController;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.EventRecorder;
+import io.disponent.testkit.ControlPlane;
+import io.disponent.testkit.HollowAgent;
+import io.disponent.testkit.Namespaces;
+import io.disponent.testkit.ServiceBuilder;
+import io.disponent.testkit.TaskBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,52 +47,33 @@ import org.junit.jupiter.api.io.TempDir;
 /** The controllers with hollow agents against one real API server; each test has its own namespace and pool. */
 class ControllersIT {
   @TempDir static Path dir;
-  static TestServer server;
+  static ControlPlane server;
   static ApiClient client;
-  static ControllerManager manager;
-  static final List<HollowAgent> agents = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(dir);
-    client = new ApiClient(ClientConfig.defaults(server.url()));
-    manager = ControllerManager.start(client, ManagerConfig.defaults().withIdentity("it"));
+    server = ControlPlane.start(dir);
+    client = server.run(c -> new ApiClient(ClientConfig.defaults(server.url())));
+    server.run(c -> ControllerManager.start(client, ManagerConfig.defaults().withIdentity("it")));
   }
 
   @AfterAll
   static void stop() {
-    agents.forEach(HollowAgent::close);
-    if (manager != null) {
-      manager.close();
-    }
-    if (client != null) {
-      client.close();
-    }
     if (server != null) {
       server.close();
     }
   }
 
   static HollowAgent agent(String pool, int nodes, String cpus, int leaseSeconds) {
-    client.create(Gvr.NAMESPACES, null, TestServer.namespace(pool));
-    HollowAgent a = HollowAgent.start(client, new HollowAgent.Config(pool, nodes, cpus, "8Gi", "100Gi", leaseSeconds,
-        Duration.ofMillis(leaseSeconds <= 5 ? 500 : 3000), ManagerConfig.SYSTEM_NAMESPACE, Map.of("pool", pool)),
-        Clock.systemUTC());
-    agents.add(a);
-    return a;
+    client.create(Gvr.NAMESPACES, null, Namespaces.namespace(pool));
+    return server.run(c -> HollowAgent.start(client, new HollowAgent.Config(pool, nodes, cpus, "8Gi", "100Gi",
+        leaseSeconds, Duration.ofMillis(leaseSeconds <= 5 ? 500 : 3000), ManagerConfig.SYSTEM_NAMESPACE,
+        Map.of("pool", pool)), Clock.systemUTC()));
   }
 
   static ObjectNode service(String ns, String name, int instances, String shell) {
-    ObjectNode s = TestServer.JSON.createObjectNode().put("apiVersion", "disponent.io/v1").put("kind", "Service");
-    s.putObject("metadata").put("name", name).put("namespace", ns);
-    ObjectNode spec = s.putObject("spec").put("instances", instances);
-    ObjectNode tspec = spec.putObject("template").putObject("spec").put("shell", shell);
-    tspec.putObject("resources").put("cpus", "0.5").put("memory", "64Mi");
-    tspec.putArray("ports").addObject().put("name", "http");
-    var cons = spec.putArray("constraints");
-    cons.addObject().put("field", "pool").put("operator", "IS").put("value", ns);
-    cons.addObject().put("field", "hostname").put("operator", "UNIQUE");
-    return s;
+    return ServiceBuilder.service(ns, name).instances(instances).shell(shell).resources("0.5", "64Mi").port("http")
+        .constraint("pool", "IS", ns).constraint("hostname", "UNIQUE").build();
   }
 
   static List<JsonNode> tasks(String ns) {
@@ -141,7 +126,7 @@ class ControllersIT {
   }
 
   static void scale(String ns, String name, int instances, String killSelection) {
-    ObjectNode p = TestServer.JSON.createObjectNode();
+    ObjectNode p = Json.object();
     p.putObject("spec").put("instances", instances).put("killSelection", killSelection);
     client.patch(Gvr.SERVICES, ns, name, PatchType.MERGE, p);
   }
@@ -194,7 +179,7 @@ class ControllersIT {
     client.create(Gvr.SERVICES, "roll", s);
     await().atMost(Duration.ofSeconds(20)).until(() -> running("roll").size() == 4
         && "True".equals(cond("roll", "r", "Available")));
-    ObjectNode p = TestServer.JSON.createObjectNode();
+    ObjectNode p = Json.object();
     p.putObject("spec").putObject("template").putObject("spec").put("shell", "v2");
     client.patch(Gvr.SERVICES, "roll", "r", PatchType.MERGE, p);
     String v2 = io.disponent.controllers.plan.TemplateHash.of(io.disponent.crds.model.Models.read(
@@ -249,7 +234,7 @@ class ControllersIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> running("drain").size() == 2);
     JsonNode old = running("drain").get(0);
     String node = Json.nodeName(old);
-    ObjectNode p = TestServer.JSON.createObjectNode();
+    ObjectNode p = Json.object();
     p.putObject("metadata").putObject("annotations").put(Annotations.DRAIN, "true");
     p.putObject("spec").put("unschedulable", true);
     client.patch(Gvr.NODES, null, node, PatchType.MERGE, p);
@@ -271,7 +256,7 @@ class ControllersIT {
     agent("race", 1, "40", 15);
     try (Schedulers extra = extraSchedulers("race", 2)) {
       for (int i = 0; i < 12; i++) {
-        ObjectNode t = TestServer.task("race", "big-" + i, null);
+        ObjectNode t = TaskBuilder.task("race", "big-" + i).build();
         ((ObjectNode) t.path("spec")).putObject("resources").put("cpus", "10").put("memory", "64Mi");
         client.create(Gvr.TASKS, "race", t);
       }
@@ -297,7 +282,7 @@ class ControllersIT {
     agent("race-pool", 5, "100", 15); // no other pool has room for a 48-cpu task
     try (Schedulers extra = extraSchedulers("race-pool", 2)) {
       for (int i = 0; i < 40; i++) {
-        ObjectNode t = TestServer.task("race-pool", "t-" + i, null);
+        ObjectNode t = TaskBuilder.task("race-pool", "t-" + i).build();
         ((ObjectNode) t.path("spec")).putObject("resources").put("cpus", "48").put("memory", "64Mi");
         client.create(Gvr.TASKS, "race-pool", t);
       }

@@ -1,12 +1,13 @@
 package io.disponent.controllers.it;
 
-import static io.disponent.controllers.it.TestServer.JSON;
-import static io.disponent.controllers.it.TestServer.rv;
-import static io.disponent.controllers.it.TestServer.task;
+import static io.disponent.controllers.reconcile.Json.resourceVersion;
+import static io.disponent.testkit.TaskBuilder.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disponent.crds.model.Models;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.apiserver.internal.cache.WatchCacheConfig;
 import io.disponent.client.ApiClient;
@@ -23,6 +24,8 @@ import io.disponent.client.runtime.Key;
 import io.disponent.client.runtime.Result;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.disponent.testkit.ControlPlane;
+import io.disponent.testkit.Namespaces;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,17 +40,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InformerIT {
+  private static final ObjectMapper JSON = Models.MAPPER;
 
   @TempDir static Path dir;
-  static TestServer server;
+  static ControlPlane server;
   static ApiClient direct;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(dir, c -> c.withWatchCache(WatchCacheConfig.DEFAULT.withEventWindow(5)));
+    server = ControlPlane.start(dir, c -> c.withWatchCache(WatchCacheConfig.DEFAULT.withEventWindow(5)));
     direct = new ApiClient(ClientConfig.defaults(server.url()));
-    direct.create(Gvr.NAMESPACES, null, TestServer.namespace("inf"));
-    direct.create(Gvr.NAMESPACES, null, TestServer.namespace("ctl"));
+    direct.create(Gvr.NAMESPACES, null, Namespaces.namespace("inf"));
+    direct.create(Gvr.NAMESPACES, null, Namespaces.namespace("ctl"));
   }
 
   @AfterAll
@@ -62,8 +66,8 @@ class InformerIT {
 
   @Test
   void convergesAcrossChangesAndAcrossAPartitionThatEndsIn410() throws Exception {
-    direct.create(Gvr.TASKS, "inf", task("inf", "t1", "n1"));
-    direct.create(Gvr.TASKS, "inf", task("inf", "t2", null));
+    direct.create(Gvr.TASKS, "inf", task("inf", "t1").node("n1").build());
+    direct.create(Gvr.TASKS, "inf", task("inf", "t2").build());
     List<String> deleted = new CopyOnWriteArrayList<>();
     try (Partition net = new Partition(server.url());
         ApiClient client = new ApiClient(ClientConfig.defaults(net.url())
@@ -84,7 +88,7 @@ class InformerIT {
       assertThat(names(tasks)).containsExactlyInAnyOrder("t1", "t2");
       assertThat(tasks.byIndex("node", "n1")).extracting(t -> t.name()).containsExactly("t1");
 
-      direct.create(Gvr.TASKS, "inf", task("inf", "t3", "n1"));
+      direct.create(Gvr.TASKS, "inf", task("inf", "t3").node("n1").build());
       direct.patch(Gvr.TASKS, "inf", "t2", PatchType.MERGE, JSON.readTree("{\"metadata\":{\"labels\":{\"app\":\"web\"}}}"));
       direct.delete(Gvr.TASKS, "inf", "t1", DeleteOptions.DEFAULT);
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -100,7 +104,7 @@ class InformerIT {
       direct.delete(Gvr.TASKS, "inf", "t2", DeleteOptions.DEFAULT);
       String last = null;
       for (int i = 4; i < 12; i++) {
-        last = rv(direct.create(Gvr.TASKS, "inf", task("inf", "t" + i, null)));
+        last = resourceVersion(direct.create(Gvr.TASKS, "inf", task("inf", "t" + i).build()));
       }
       server.store().compact(Long.parseLong(last)).get(10, TimeUnit.SECONDS);
       Thread.sleep(300); // let the informer fail a few times against the cut network
@@ -135,7 +139,7 @@ class InformerIT {
       direct.create(Gvr.TASKS, "ctl", owned("a", "web"));
       direct.create(Gvr.TASKS, "ctl", owned("b", "web"));
       direct.create(Gvr.TASKS, "ctl", owned("c", "flaky"));
-      direct.create(Gvr.TASKS, "ctl", task("ctl", "lonely", null));
+      direct.create(Gvr.TASKS, "ctl", task("ctl", "lonely").build());
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
           assertThat(seen).containsExactlyInAnyOrder("ctl/web", "ctl/flaky"));
       assertThat(c.queue().failures(new Key("ctl", "flaky"))).isZero();
@@ -155,7 +159,7 @@ class InformerIT {
   }
 
   private static ObjectNode owned(String name, String service) {
-    ObjectNode t = task("ctl", name, null);
+    ObjectNode t = task("ctl", name).build();
     ((ObjectNode) t.path("metadata")).putArray("ownerReferences").addObject()
         .put("apiVersion", "disponent.io/v1").put("kind", "Service").put("name", service)
         .put("uid", "00000000-0000-0000-0000-0000000000" + (service.length() + 10)).put("controller", true);

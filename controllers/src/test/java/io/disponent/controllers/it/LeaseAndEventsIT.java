@@ -11,6 +11,9 @@ import io.disponent.client.runtime.EventRecorder;
 import io.disponent.client.runtime.LeaderCallbacks;
 import io.disponent.client.runtime.LeaderElectionConfig;
 import io.disponent.client.runtime.LeaderElector;
+import io.disponent.testkit.ControlPlane;
+import io.disponent.testkit.Namespaces;
+import io.disponent.testkit.TaskBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,14 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LeaseAndEventsIT {
 
   @TempDir static Path dir;
-  static TestServer server;
+  static ControlPlane server;
   static ApiClient client;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(dir);
+    server = ControlPlane.start(dir);
     client = new ApiClient(ClientConfig.defaults(server.url()));
-    client.create(Gvr.NAMESPACES, null, TestServer.namespace("ev"));
+    client.create(Gvr.NAMESPACES, null, Namespaces.namespace("ev"));
   }
 
   @AfterAll
@@ -81,7 +84,7 @@ class LeaseAndEventsIT {
 
   @Test
   void repeatsAreAggregatedIntoOneEventWithACount() {
-    JsonNode task = client.create(Gvr.TASKS, "ev", TestServer.task("ev", "t1", null));
+    JsonNode task = client.create(Gvr.TASKS, "ev", TaskBuilder.task("ev", "t1").build());
     EventRecorder rec = new EventRecorder(client, "scheduler", Clock.systemUTC(), 16);
     rec.warning(task, "FailedScheduling", "0/3 nodes fit");
     rec.warning(task, "FailedScheduling", "0/3 nodes fit");

@@ -2,15 +2,15 @@ package io.disponent.bench;
 
 import io.disponent.apiserver.ApiServer;
 import io.disponent.apiserver.ApiServerConfig;
+import io.disponent.apiserver.EmbeddedApi;
 import io.disponent.store.KeyValue;
 import io.disponent.store.ReplicaConfig;
 import io.disponent.store.Store;
+import io.disponent.store.StoreReplica;
 import io.disponent.store.WatchRequest;
-import io.disponent.store.internal.raft.Replica;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,9 +80,8 @@ public final class ApiBench {
 
   private static List<Result> creates(ApiOptions options, Path work) throws Exception {
     List<Result> results = new ArrayList<>();
-    try (Replica storeReplica = startReplica(work.resolve("store"));
-        Replica apiReplica = startReplica(work.resolve("api"));
-        ApiServer api = ApiServer.start(apiReplica.store(), ApiServerConfig.defaults("127.0.0.1", 0));
+    try (StoreReplica storeReplica = StoreReplica.start(ReplicaConfig.onFreePort(work.resolve("store")));
+        EmbeddedApi api = EmbeddedApi.onLoopback(work.resolve("api"));
         HttpDriver http = new HttpDriver(api.url(), options.clients(), options.clientThreads())) {
       Store store = storeReplica.store();
       log("API server at %s; store-only replica and the API's replica each in their own directory", api.url());
@@ -127,7 +126,7 @@ public final class ApiBench {
               return store.create(TASK_KEY_PREFIX + name, bodies.body(name), 0).thenApply(rev -> true);
             }));
       }
-      Optional<KeyValue> stored = apiReplica.store().get(TASK_KEY_PREFIX + TaskBodies.name("probe", 0))
+      Optional<KeyValue> stored = api.store().get(TASK_KEY_PREFIX + TaskBodies.name("probe", 0))
           .get(30, TimeUnit.SECONDS);
       log("a Task is %d bytes as sent (and as the store-only runs put it), %d bytes as the API server stores it",
           TaskBodies.BYTES, stored.map(kv -> kv.value().length).orElse(-1));
@@ -155,7 +154,7 @@ public final class ApiBench {
 
   private static WatchBench.Outcome watch(ApiOptions options, Path work) throws Exception {
     Map<String, AtomicInteger> storeWatches = new ConcurrentHashMap<>();
-    try (Replica replica = startReplica(work.resolve("watch"));
+    try (StoreReplica replica = StoreReplica.start(ReplicaConfig.onFreePort(work.resolve("watch")));
         ApiServer api = ApiServer.start(countingWatches(replica.store(), storeWatches),
             ApiServerConfig.defaults("127.0.0.1", 0));
         HttpDriver writer = new HttpDriver(api.url(), options.clients(), options.clientThreads());
@@ -191,15 +190,6 @@ public final class ApiBench {
   }
 
   // --- plumbing --------------------------------------------------------------------------------
-
-  static Replica startReplica(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    return Replica.start(ReplicaConfig.single("127.0.0.1:" + port, dir));
-  }
 
   private static void deleteTree(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {

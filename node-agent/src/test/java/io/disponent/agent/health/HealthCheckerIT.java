@@ -13,8 +13,8 @@ import io.disponent.agent.runtime.TaskState;
 import io.disponent.crds.model.HealthCheck;
 import io.disponent.crds.model.PortSpec;
 import io.disponent.crds.model.ReadinessCheck;
+import io.disponent.store.FreePorts;
 import io.disponent.crds.model.TaskSpec;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,16 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthCheckerIT {
   @TempDir Path dataDir;
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   @Test
   void httpServerTurnsHealthyAndReadyClosedPortTurnsUnhealthy() throws Exception {
-    int http = freePort();
-    int closed = freePort();
+    int http = FreePorts.loopback();
+    int closed = FreePorts.loopback();
     TaskSpec spec = new TaskSpec(List.of("python3", "-m", "http.server", "$(PORT_WEB)", "--bind", "127.0.0.1"), null, null, null, null,
         List.of(new PortSpec("web", null, null, null), new PortSpec("dead", null, null, null)), null, null, null, 1, null, null);
     TaskId id = new TaskId("it", "web", "u1");

@@ -11,6 +11,8 @@ import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.ObjectList;
+import io.disponent.testkit.ControlPlane;
+import io.disponent.store.FreePorts;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,14 +36,14 @@ class AgentIT {
   static final String NS = "agent-it";
   static final String NODE = "node-a";
   @TempDir static Path dir;
-  static Cluster cluster;
+  static ControlPlane cluster;
   static Agent agent;
   static Path dataDir;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
-    cluster = new Cluster(dir);
+    cluster = ControlPlane.start(dir);
     cluster.namespace(NS);
     dataDir = dir.resolve("agent");
     agent = Agent.start(AgentConfig.of(List.of(cluster.url()), NODE, dataDir).withLeaseDuration(Duration.ofSeconds(3)));
@@ -52,26 +54,26 @@ class AgentIT {
     if (agent != null) {
       agent.close();
     }
-    Cluster.killLeftovers(dataDir);
+    AgentTasks.killLeftovers(dataDir);
     cluster.close();
   }
 
   @Test
   void runsAHealthCheckedTaskServesItsLogsAndKillsItOnDelete() throws Exception {
-    int port = Cluster.freePort();
-    ObjectNode t = Cluster.taskObject(NS, "web", NODE, "echo hello from web; exec python3 -m http.server $PORT --bind 127.0.0.1");
+    int port = FreePorts.loopback();
+    ObjectNode t = AgentTasks.bound(NS, "web", NODE, "echo hello from web; exec python3 -m http.server $PORT --bind 127.0.0.1");
     ((ObjectNode) t.get("spec")).putArray("ports").addObject().put("name", "http").put("hostPort", port);
     ((ObjectNode) t.get("spec")).putArray("healthChecks").addObject().put("type", "HTTP").put("portName", "http")
         .put("path", "/").put("intervalSeconds", 2).put("timeoutSeconds", 1).put("gracePeriodSeconds", 30);
-    cluster.client.create(Gvr.TASKS, NS, t);
+    cluster.client().create(Gvr.TASKS, NS, t);
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      JsonNode s = cluster.task(NS, "web").path("status");
+      JsonNode s = task(NS, "web").path("status");
       assertThat(s.path("state").asText()).isEqualTo("RUNNING");
       assertThat(s.path("health").asText()).isEqualTo("Healthy");
       assertThat(s.path("ready").asBoolean()).isTrue();
     });
-    JsonNode task = cluster.task(NS, "web");
+    JsonNode task = task(NS, "web");
     long pid = task.path("status").path("pid").asLong();
     assertThat(pid).isPositive();
     assertThat(ProcessHandle.of(pid)).isPresent();
@@ -111,7 +113,7 @@ class AgentIT {
       assertThat(seen.get(15, TimeUnit.SECONDS)).contains("GET /followed-marker");
     }
 
-    cluster.client.delete(Gvr.TASKS, NS, "web", DeleteOptions.DEFAULT);
+    cluster.client().delete(Gvr.TASKS, NS, "web", DeleteOptions.DEFAULT);
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       assertThat(gone(NS, "web")).isTrue();
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -122,37 +124,37 @@ class AgentIT {
 
   @Test
   void aFailingTaskIsReportedFailedWithItsExitCodeAndNotRestarted() {
-    cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "fails", NODE, "echo bad >&2; exit 3"));
+    cluster.client().create(Gvr.TASKS, NS, AgentTasks.bound(NS, "fails", NODE, "echo bad >&2; exit 3"));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      JsonNode s = cluster.task(NS, "fails").path("status");
+      JsonNode s = task(NS, "fails").path("status");
       assertThat(s.path("state").asText()).isEqualTo("FAILED");
       assertThat(s.path("exitCode").asInt()).isEqualTo(3);
       assertThat(s.path("reason").asText()).isEqualTo("Error");
       assertThat(s.path("finishedAt").asText()).isNotEmpty();
     });
     assertThat(reasons()).contains("Exited");
-    String rv = cluster.task(NS, "fails").path("metadata").path("resourceVersion").asText();
+    String rv = task(NS, "fails").path("metadata").path("resourceVersion").asText();
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() ->
-        assertThat(cluster.task(NS, "fails").path("metadata").path("resourceVersion").asText()).isEqualTo(rv));
+        assertThat(task(NS, "fails").path("metadata").path("resourceVersion").asText()).isEqualTo(rv));
 
-    cluster.client.delete(Gvr.TASKS, NS, "fails", DeleteOptions.DEFAULT);
+    cluster.client().delete(Gvr.TASKS, NS, "fails", DeleteOptions.DEFAULT);
     await().atMost(Duration.ofSeconds(10)).until(() -> gone(NS, "fails"));
   }
 
   @Test
   void aTaskOfAnUnknownUserIsAnErrorThatSaysSo() {
-    ObjectNode t = Cluster.taskObject(NS, "ghost", NODE, "echo never");
+    ObjectNode t = AgentTasks.bound(NS, "ghost", NODE, "echo never");
     ((ObjectNode) t.get("spec")).put("user", "no-such-user-here");
-    cluster.client.create(Gvr.TASKS, NS, t);
+    cluster.client().create(Gvr.TASKS, NS, t);
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      JsonNode s = cluster.task(NS, "ghost").path("status");
+      JsonNode s = task(NS, "ghost").path("status");
       assertThat(s.path("state").asText()).isEqualTo("ERROR");
       assertThat(s.path("reason").asText()).isEqualTo("UserNotFound");
       assertThat(s.path("message").asText()).contains("user no-such-user-here does not exist");
     });
     assertThat(reasons()).contains("FailedLaunch");
 
-    cluster.client.delete(Gvr.TASKS, NS, "ghost", DeleteOptions.DEFAULT);
+    cluster.client().delete(Gvr.TASKS, NS, "ghost", DeleteOptions.DEFAULT);
     await().atMost(Duration.ofSeconds(10)).until(() -> gone(NS, "ghost"));
   }
 
@@ -162,38 +164,38 @@ class AgentIT {
     Path quickData = dir.resolve("agent-gc");
     try (Agent quick = Agent.start(AgentConfig.of(List.of(cluster.url()), node, quickData)
         .withLeaseDuration(Duration.ofSeconds(3)).withSandboxRetention(Duration.ZERO))) {
-      cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "short", node, "echo done"));
-      cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "long", node, "sleep 60"));
+      cluster.client().create(Gvr.TASKS, NS, AgentTasks.bound(NS, "short", node, "echo done"));
+      cluster.client().create(Gvr.TASKS, NS, AgentTasks.bound(NS, "long", node, "sleep 60"));
       await().atMost(Duration.ofSeconds(20)).until(() -> "FINISHED".equals(state("short")) && "RUNNING".equals(state("long")));
       Path shortBox = sandboxOf(quickData, "short");
       Path longBox = sandboxOf(quickData, "long");
       assertThat(Files.readString(shortBox.resolve("stdout"))).isEqualTo("done\n");
 
-      cluster.client.delete(Gvr.TASKS, NS, "short", DeleteOptions.DEFAULT);
+      cluster.client().delete(Gvr.TASKS, NS, "short", DeleteOptions.DEFAULT);
       await().atMost(Duration.ofSeconds(10)).until(() -> gone(NS, "short") && !Files.exists(shortBox));
       assertThat(longBox.resolve(".disponent/checkpoint.json")).exists();
       await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> Files.exists(longBox));
 
-      cluster.client.delete(Gvr.TASKS, NS, "long", DeleteOptions.DEFAULT);
+      cluster.client().delete(Gvr.TASKS, NS, "long", DeleteOptions.DEFAULT);
       await().atMost(Duration.ofSeconds(15)).until(() -> gone(NS, "long") && !Files.exists(longBox));
     } finally {
-      Cluster.killLeftovers(quickData);
+      AgentTasks.killLeftovers(quickData);
     }
   }
 
   static String state(String name) {
-    return cluster.task(NS, name).path("status").path("state").asText();
+    return task(NS, name).path("status").path("state").asText();
   }
 
   static Path sandboxOf(Path agentData, String name) {
     return agentData.resolve("sandboxes").resolve(NS).resolve(name)
-        .resolve(cluster.task(NS, name).path("metadata").path("uid").asText());
+        .resolve(task(NS, name).path("metadata").path("uid").asText());
   }
 
   @Test
   void registersTheNodeWithCapacityAndRenewsItsLease() {
     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-      JsonNode node = cluster.client.get(Gvr.NODES, null, NODE);
+      JsonNode node = cluster.client().get(Gvr.NODES, null, NODE);
       assertThat(node.path("status").path("capacity").path("cpus").asText()).isNotEmpty();
       assertThat(node.path("status").path("capacity").path("memory").asText()).isNotEmpty();
       assertThat(node.path("status").path("allocatable").path("cpus").asText()).isNotEmpty();
@@ -202,18 +204,18 @@ class AgentIT {
       assertThat(node.path("spec").path("attributes").path("hostname").asText()).isNotEmpty();
     });
     await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() ->
-        cluster.client.get(Gvr.LEASES, "disponent-system", NODE) != null);
-    String first = cluster.client.get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime").asText();
+        cluster.client().get(Gvr.LEASES, "disponent-system", NODE) != null);
+    String first = cluster.client().get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime").asText();
     assertThat(first).isNotEmpty();
     await().atMost(Duration.ofSeconds(5)).until(() ->
-        !cluster.client.get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime").asText().equals(first));
-    assertThat(Instant.parse(cluster.client.get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime")
+        !cluster.client().get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime").asText().equals(first));
+    assertThat(Instant.parse(cluster.client().get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime")
         .asText())).isAfter(Instant.parse(first));
   }
 
   static boolean gone(String ns, String name) {
     try {
-      cluster.task(ns, name);
+      task(ns, name);
       return false;
     } catch (NotFoundException e) {
       return true;
@@ -221,7 +223,11 @@ class AgentIT {
   }
 
   static List<String> reasons() {
-    ObjectList events = cluster.client.list(Gvr.EVENTS, NS, null, null);
+    ObjectList events = cluster.client().list(Gvr.EVENTS, NS, null, null);
     return events.items().stream().map(e -> e.path("reason").asText()).toList();
+  }
+
+  static JsonNode task(String ns, String name) {
+    return cluster.client().get(Gvr.TASKS, ns, name);
   }
 }

@@ -9,6 +9,7 @@ import io.disponent.agent.AgentConfig;
 import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
+import io.disponent.testkit.ControlPlane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class AgentRecoveryIT {
   static final String NS = "recovery-it";
   static final String NODE = "node-r";
   @TempDir Path dir;
-  Cluster cluster;
+  ControlPlane cluster;
   Agent agent;
 
   @AfterEach
@@ -31,7 +32,7 @@ class AgentRecoveryIT {
     if (agent != null) {
       agent.close();
     }
-    Cluster.killLeftovers(dir.resolve("agent"));
+    AgentTasks.killLeftovers(dir.resolve("agent"));
     if (cluster != null) {
       cluster.close();
     }
@@ -44,13 +45,13 @@ class AgentRecoveryIT {
 
   @Test
   void aRestartedAgentReadoptsTheSameProcessAndAnOutageKillsNothing() throws Exception {
-    cluster = new Cluster(dir);
+    cluster = ControlPlane.start(dir);
     cluster.namespace(NS);
     agent = startAgent();
-    cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "long", NODE, "echo started; exec sleep 300"));
+    cluster.client().create(Gvr.TASKS, NS, AgentTasks.bound(NS, "long", NODE, "echo started; exec sleep 300"));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(cluster.task(NS, "long").path("status").path("state").asText()).isEqualTo("RUNNING"));
-    JsonNode task = cluster.task(NS, "long");
+        assertThat(task(NS, "long").path("status").path("state").asText()).isEqualTo("RUNNING"));
+    JsonNode task = task(NS, "long");
     long pid = task.path("status").path("pid").asLong();
     String uid = task.path("metadata").path("uid").asText();
     Path stdout = dir.resolve("agent/sandboxes").resolve(NS).resolve("long").resolve(uid).resolve("stdout");
@@ -62,7 +63,7 @@ class AgentRecoveryIT {
     agent = startAgent();
     assertThat(agent.tasks().localUids()).contains(uid);
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() -> {
-      JsonNode s = cluster.task(NS, "long").path("status");
+      JsonNode s = task(NS, "long").path("status");
       assertThat(s.path("state").asText()).isEqualTo("RUNNING");
       assertThat(s.path("pid").asLong()).isEqualTo(pid);
     });
@@ -77,9 +78,9 @@ class AgentRecoveryIT {
     Instant back = Instant.now().minusSeconds(1);
     cluster.startServer();
     await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> Instant.parse(
-        cluster.client.get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime").asText()).isAfter(back));
+        cluster.client().get(Gvr.LEASES, "disponent-system", NODE).path("spec").path("renewTime").asText()).isAfter(back));
     assertThat(ProcessHandle.of(pid)).isPresent();
-    cluster.client.delete(Gvr.TASKS, NS, "long", DeleteOptions.DEFAULT);
+    cluster.client().delete(Gvr.TASKS, NS, "long", DeleteOptions.DEFAULT);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(gone(NS, "long")).isTrue();
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -88,17 +89,17 @@ class AgentRecoveryIT {
 
   @Test
   void aTaskDeletedWhileTheAgentIsDownIsKilledWhenItReturns() throws Exception {
-    cluster = new Cluster(dir);
+    cluster = ControlPlane.start(dir);
     cluster.namespace(NS);
     agent = startAgent();
-    cluster.client.create(Gvr.TASKS, NS, Cluster.taskObject(NS, "doomed", NODE, "exec sleep 300"));
+    cluster.client().create(Gvr.TASKS, NS, AgentTasks.bound(NS, "doomed", NODE, "exec sleep 300"));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(cluster.task(NS, "doomed").path("status").path("state").asText()).isEqualTo("RUNNING"));
-    long pid = cluster.task(NS, "doomed").path("status").path("pid").asLong();
+        assertThat(task(NS, "doomed").path("status").path("state").asText()).isEqualTo("RUNNING"));
+    long pid = task(NS, "doomed").path("status").path("pid").asLong();
     agent.close();
     agent = null;
-    cluster.client.delete(Gvr.TASKS, NS, "doomed", DeleteOptions.DEFAULT);
-    assertThat(cluster.task(NS, "doomed").path("metadata").hasNonNull("deletionTimestamp")).isTrue();
+    cluster.client().delete(Gvr.TASKS, NS, "doomed", DeleteOptions.DEFAULT);
+    assertThat(task(NS, "doomed").path("metadata").hasNonNull("deletionTimestamp")).isTrue();
     assertThat(ProcessHandle.of(pid)).isPresent();
     agent = startAgent();
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -109,10 +110,14 @@ class AgentRecoveryIT {
 
   boolean gone(String ns, String name) {
     try {
-      cluster.task(ns, name);
+      task(ns, name);
       return false;
     } catch (NotFoundException e) {
       return true;
     }
+  }
+
+  JsonNode task(String ns, String name) {
+    return cluster.client().get(Gvr.TASKS, ns, name);
   }
 }

@@ -3,6 +3,7 @@ package io.disponent.store.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.disponent.store.ConflictException;
+import io.disponent.store.FreePorts;
 import io.disponent.store.KeyValue;
 import io.disponent.store.Member;
 import io.disponent.store.RangeRequest;
@@ -52,7 +53,7 @@ class FaultIT {
 
     List<Member> members = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
-      members.add(new Member("n" + i, "127.0.0.1:" + Ports.free()));
+      members.add(new Member("n" + i, "127.0.0.1:" + FreePorts.loopback()));
     }
     // a name of its own, so that no other test cluster on this machine can join this one's votes
     String cluster = "fault-" + seed;

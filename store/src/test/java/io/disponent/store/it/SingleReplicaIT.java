@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.disponent.store.CompactedException;
+import io.disponent.store.FreePorts;
 import io.disponent.store.QuotaExceededException;
 import io.disponent.store.RangeRequest;
 import io.disponent.store.ReplicaConfig;
@@ -28,7 +29,7 @@ class SingleReplicaIT {
 
   @Test
   void restartKeepsEveryWriteAndAutoCompactionKeepsTheNewestRevisions() throws Exception {
-    int port = Ports.free();
+    int port = FreePorts.loopback();
     long last;
     try (Replica r = Replica.start(config(port))) {
       last = 0;
@@ -50,7 +51,7 @@ class SingleReplicaIT {
 
   @Test
   void aFullStoreRefusesGrowthButServesReadsAndDeletes() throws Exception {
-    ReplicaConfig c = config(Ports.free()).withLimits(StoreLimits.DEFAULT.withQuota(64 * 1024));
+    ReplicaConfig c = config(FreePorts.loopback()).withLimits(StoreLimits.DEFAULT.withQuota(64 * 1024));
     try (Replica r = Replica.start(c)) {
       byte[] value = new byte[8 * 1024];
       assertThatThrownBy(() -> {
@@ -67,7 +68,7 @@ class SingleReplicaIT {
 
   @Test
   void aDataDirOfOneClusterNameRefusesToStartUnderAnother() throws Exception {
-    int port = Ports.free();
+    int port = FreePorts.loopback();
     ReplicaConfig a = config(port).withTuning(config(port).tuning().withCluster("a"));
     try (Replica r = Replica.start(a)) {
       r.store().put("/k", "v").get(30, TimeUnit.SECONDS);

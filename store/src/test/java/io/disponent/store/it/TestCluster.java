@@ -1,5 +1,6 @@
 package io.disponent.store.it;
 
+import io.disponent.store.FreePorts;
 import io.disponent.store.Member;
 import io.disponent.store.ReplicaConfig;
 import io.disponent.store.Store;
@@ -33,7 +34,7 @@ public final class TestCluster implements AutoCloseable {
     this.tuning = tuning.cluster().isEmpty() ? tuning.withCluster("test-" + java.util.UUID.randomUUID()) : tuning;
     for (int i = 1; i <= size; i++) {
       String id = "n" + i;
-      members.put(id, new Member(id, "127.0.0.1:" + Ports.free()));
+      members.put(id, new Member(id, "127.0.0.1:" + FreePorts.loopback()));
     }
   }
 
@@ -70,7 +71,7 @@ public final class TestCluster implements AutoCloseable {
 
   /** Declares a new member (not yet started) with a fresh port. */
   public synchronized Member declare(String id) {
-    Member m = new Member(id, "127.0.0.1:" + Ports.free());
+    Member m = new Member(id, "127.0.0.1:" + FreePorts.loopback());
     members.put(id, m);
     return m;
   }

@@ -4,6 +4,7 @@ import io.disponent.store.internal.DaemonThreads;
 import io.disponent.store.Member;
 import io.disponent.store.ReplicaConfig;
 import io.disponent.store.Store;
+import io.disponent.store.StoreReplica;
 import io.disponent.store.StoreStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * A running replica: the Ratis server with the store's state machine, a client bound to it, and
  * the leader's chores (revoking expired leases, auto-compaction).
  */
-public final class Replica implements AutoCloseable {
+public final class Replica implements StoreReplica {
   private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
 
   private final ReplicaConfig config;
@@ -101,20 +102,22 @@ public final class Replica implements AutoCloseable {
     return replica;
   }
 
-  /** The store as seen from this replica: watches and stale reads are local. */
+  @Override
   public Store store() {
     return store;
   }
 
+  @Override
   public Member self() {
     return config.self();
   }
 
+  @Override
   public StoreStatus status() {
     return RaftConfig.status(local);
   }
 
-  /** Waits until this replica knows a leader that is ready to serve; false if none in time. */
+  @Override
   public boolean awaitLeader(java.time.Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -134,6 +137,7 @@ public final class Replica implements AutoCloseable {
     return false;
   }
 
+  @Override
   public boolean isLeader() {
     try {
       return server.getDivision(local.groupId()).getInfo().isLeader();

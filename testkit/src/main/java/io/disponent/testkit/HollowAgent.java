@@ -1,20 +1,22 @@
-package io.disponent.controllers.hollow;
+package io.disponent.testkit;
 
 import io.disponent.crds.vocab.Finalizers;
 
 import io.disponent.crds.vocab.ConditionTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
 import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
-import io.disponent.controllers.plan.Conditions;
-import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.model.Models;
+import io.disponent.crds.model.Task;
+import io.disponent.crds.model.TaskSpec;
+import io.disponent.crds.model.TaskStatus;
 import io.disponent.crds.vocab.TaskStates;
-import io.disponent.controllers.reconcile.Json;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.DaemonThreads;
 import io.disponent.client.runtime.Informer;
@@ -27,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -104,7 +107,7 @@ public final class HollowAgent implements AutoCloseable {
     Set<String> mine = Set.copyOf(nodes);
     tasks = Informer.of(client, Gvr.TASKS);
     controller = Controller.builder("hollow-" + config.prefix(), this::reconcile).workers(4)
-        .watches(tasks, t -> mine.contains(String.valueOf(Json.nodeName(t))) ? List.of(Key.of(t)) : List.of())
+        .watches(tasks, t -> mine.contains(t.path("spec").path("nodeName").asText()) ? List.of(Key.of(t)) : List.of())
         .build();
     heartbeats = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("hollow-heartbeats-" + config.prefix()));
   }
@@ -112,7 +115,7 @@ public final class HollowAgent implements AutoCloseable {
   /** Registers the nodes, starts heartbeats and the task loop. */
   public static HollowAgent start(ApiClient client, Config config, Clock clock) {
     HollowAgent a = new HollowAgent(client, config, clock);
-    io.disponent.controllers.ControllerManager.ensureNamespace(client, config.leaseNamespace());
+    Namespaces.ensure(client, config.leaseNamespace());
     a.nodes.forEach(a::register);
     a.heartbeats.scheduleWithFixedDelay(a::renewAll, 0, config.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
     a.controller.start();
@@ -139,34 +142,27 @@ public final class HollowAgent implements AutoCloseable {
     dead.remove(node);
     renew(node);
     for (JsonNode t : tasks.list()) {
-      if (node.equals(Json.nodeName(t))) {
+      if (node.equals(t.path("spec").path("nodeName").asText())) {
         controller.enqueue(Key.of(t));
       }
     }
   }
 
   private void register(String node) {
-    ObjectNode n = Json.object().put("apiVersion", "disponent.io/v1").put("kind", "Node");
-    n.putObject("metadata").put("name", node);
-    ObjectNode spec = n.putObject("spec").put("address", "127.0.0.1");
-    if (!config.attributes().isEmpty()) {
-      ObjectNode attrs = spec.putObject("attributes");
-      config.attributes().forEach(attrs::put);
-    }
     try {
-      client.create(Gvr.NODES, null, n);
+      client.create(Gvr.NODES, null, NodeBuilder.node(node).attributes(config.attributes()).build());
     } catch (ConflictException e) {
       // registered before
     }
-    ObjectNode res = Json.object().put("cpus", config.cpus()).put("memory", config.memory())
+    ObjectNode res = object().put("cpus", config.cpus()).put("memory", config.memory())
         .put("disk", config.disk());
-    ObjectNode st = Json.object().put("agentURL", "http://" + node + ".hollow:0").put("agentVersion", "hollow");
+    ObjectNode st = object().put("agentURL", "http://" + node + ".hollow:0").put("agentVersion", "hollow");
     st.set("capacity", res);
     st.set("allocatable", res.deepCopy());
-    st.set("conditions", Json.array(List.of(new Condition(ConditionTypes.READY, "True", null, clock.instant().toString(),
+    st.set("conditions", array(List.of(new Condition(ConditionTypes.READY, "True", null, clock.instant().toString(),
         "AgentStarted", "hollow agent registered"))));
-    client.patchStatus(Gvr.NODES, null, node, PatchType.MERGE, Json.statusPatch(st));
-    ObjectNode lease = Json.object().put("apiVersion", "coordination.k8s.io/v1").put("kind", "Lease");
+    client.patchStatus(Gvr.NODES, null, node, PatchType.MERGE, statusPatch(st));
+    ObjectNode lease = object().put("apiVersion", "coordination.k8s.io/v1").put("kind", "Lease");
     lease.putObject("metadata").put("name", node).put("namespace", config.leaseNamespace());
     lease.putObject("spec").put("holderIdentity", node).put("leaseDurationSeconds", config.leaseDurationSeconds())
         .put("renewTime", MICRO.format(clock.instant()));
@@ -190,49 +186,53 @@ public final class HollowAgent implements AutoCloseable {
   }
 
   private void renew(String node) {
-    ObjectNode p = Json.object();
+    ObjectNode p = object();
     p.putObject("spec").put("renewTime", MICRO.format(clock.instant()));
     client.patch(Gvr.LEASES, config.leaseNamespace(), node, PatchType.MERGE, p);
   }
 
   private Result reconcile(Key key) {
-    JsonNode t = tasks.getJson(key.namespace(), key.name()).orElse(null);
-    if (t == null || Json.nodeName(t) == null || dead.contains(Json.nodeName(t))) {
+    JsonNode json = tasks.getJson(key.namespace(), key.name()).orElse(null);
+    if (json == null) {
       return Result.done();
     }
-    String state = Json.state(t);
+    Task t = Models.read(json, Task.class);
+    String node = Optional.ofNullable(t.spec()).map(TaskSpec::nodeName).orElse(null);
+    if (node == null || dead.contains(node)) {
+      return Result.done();
+    }
+    String state = Optional.ofNullable(t.status()).map(TaskStatus::state).orElse(null);
+    List<String> f = new ArrayList<>(Optional.ofNullable(t.metadata().getFinalizers()).orElse(List.of()));
     try {
-      if (Json.deleting(t)) {
-        if (!Json.finalizers(t).contains(Finalizers.AGENT)) {
+      if (t.metadata().getDeletionTimestamp() != null) {
+        if (!f.contains(Finalizers.AGENT)) {
           return Result.done();
         }
         if (!TaskStates.terminal(state)) {
-          status(t, Json.object().put("state", TaskStates.KILLING));
-          status(t, Json.object().put("state", TaskStates.KILLED).put("finishedAt", clock.instant().toString())
+          status(key, object().put("state", TaskStates.KILLING));
+          status(key, object().put("state", TaskStates.KILLED).put("finishedAt", clock.instant().toString())
               .put("signal", 15).put("reason", "Killed"));
         }
-        List<String> f = Json.finalizers(t);
         f.remove(Finalizers.AGENT);
-        client.patch(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, Json.finalizersPatch(f));
+        client.patch(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, finalizersPatch(f));
         return Result.done();
       }
       if (state == null || TaskStates.STAGING.equals(state)) {
-        List<String> f = Json.finalizers(t);
         if (!f.contains(Finalizers.AGENT)) {
           f.add(Finalizers.AGENT);
-          client.patch(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, Json.finalizersPatch(f));
+          client.patch(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, finalizersPatch(f));
         }
-        status(t, Json.object().put("state", TaskStates.STARTING));
-        Outcome o = behaviour.apply(t);
+        status(key, object().put("state", TaskStates.STARTING));
+        Outcome o = behaviour.apply(json);
         if ("Failed".equals(o.kind())) {
-          status(t, Json.object().put("state", TaskStates.FAILED).put("exitCode", o.exitCode())
+          status(key, object().put("state", TaskStates.FAILED).put("exitCode", o.exitCode())
               .put("reason", o.reason()).put("message", o.message())
               .put("startedAt", clock.instant().toString()).put("finishedAt", clock.instant().toString()));
         } else {
-          running(t, o);
+          running(key, t, o);
         }
       } else if (TaskStates.UNREACHABLE.equals(state)) {
-        running(t, Outcome.healthy());
+        running(key, t, Outcome.healthy());
       }
     } catch (NotFoundException e) {
       // deleted meanwhile
@@ -240,26 +240,57 @@ public final class HollowAgent implements AutoCloseable {
     return Result.done();
   }
 
-  private void running(JsonNode t, Outcome o) {
+  private void running(Key key, Task t, Outcome o) {
     String health = o.kind();
-    ObjectNode st = Json.object().put("state", TaskStates.RUNNING).put("health", health)
+    Optional<TaskStatus> previous = Optional.ofNullable(t.status());
+    ObjectNode st = object().put("state", TaskStates.RUNNING).put("health", health)
         .put("ready", "Healthy".equals(health)).put("pid", pids.incrementAndGet())
-        .put("startedAt", t.path("status").path("startedAt").asText(clock.instant().toString()));
+        .put("startedAt", previous.map(TaskStatus::startedAt).orElse(clock.instant().toString()));
     List<io.disponent.crds.model.PortStatus> ports = new ArrayList<>();
-    t.path("spec").path("ports").forEach(p -> ports.add(new io.disponent.crds.model.PortStatus(
-        p.path("name").asText(null), p.hasNonNull("hostPort") ? p.path("hostPort").asInt() : null)));
-    st.set("ports", Json.array(ports));
-    List<Condition> conds = Json.conditions(t);
-    conds = Conditions.put(conds, Conditions.of(conds, ConditionTypes.HEALTHY, "Healthy".equals(health) ? "True" : "False",
-        health, "hollow", 0, clock.instant()));
-    conds = Conditions.put(conds, Conditions.of(conds, ConditionTypes.REACHABLE, "True", "AgentReported",
-        "the agent reports the task", 0, clock.instant()));
-    st.set("conditions", Json.array(conds));
-    status(t, st);
+    Optional.ofNullable(t.spec().ports()).orElse(List.of()).forEach(p ->
+        ports.add(new io.disponent.crds.model.PortStatus(p.name(), p.hostPort())));
+    st.set("ports", array(ports));
+    String now = clock.instant().toString();
+    List<Condition> before = previous.map(TaskStatus::conditions).orElse(List.of());
+    List<Condition> conds = new ArrayList<>(before);
+    conds.removeIf(c -> c.type().equals(ConditionTypes.HEALTHY) || c.type().equals(ConditionTypes.REACHABLE));
+    conds.add(condition(before, ConditionTypes.HEALTHY, "Healthy".equals(health) ? "True" : "False", health,
+        "hollow", now));
+    conds.add(condition(before, ConditionTypes.REACHABLE, "True", "AgentReported", "the agent reports the task", now));
+    st.set("conditions", array(conds));
+    status(key, st);
   }
 
-  private void status(JsonNode t, ObjectNode status) {
-    client.patchStatus(Gvr.TASKS, Json.namespace(t), Json.name(t), PatchType.MERGE, Json.statusPatch(status));
+  /** The transition time moves only when the status changes. */
+  private static Condition condition(List<Condition> before, String type, String status, String reason,
+      String message, String now) {
+    String since = before.stream().filter(c -> type.equals(c.type()) && status.equals(c.status()))
+        .map(Condition::lastTransitionTime).filter(java.util.Objects::nonNull).findFirst().orElse(now);
+    return new Condition(type, status, 0L, since, reason, message);
+  }
+
+  private void status(Key key, ObjectNode status) {
+    client.patchStatus(Gvr.TASKS, key.namespace(), key.name(), PatchType.MERGE, statusPatch(status));
+  }
+
+  private static ObjectNode object() {
+    return Models.MAPPER.createObjectNode();
+  }
+
+  private static ArrayNode array(List<?> values) {
+    return Models.MAPPER.valueToTree(values);
+  }
+
+  private static ObjectNode statusPatch(ObjectNode status) {
+    ObjectNode p = object();
+    p.set("status", status);
+    return p;
+  }
+
+  private static ObjectNode finalizersPatch(List<String> finalizers) {
+    ObjectNode p = object();
+    p.putObject("metadata").set("finalizers", array(finalizers));
+    return p;
   }
 
   @Override
