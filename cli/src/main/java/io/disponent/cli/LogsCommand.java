@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,13 +39,12 @@ final class LogsCommand implements Callable<Integer> {
   @Option(names = "--stderr", description = "Print stderr instead of stdout.")
   boolean stderr;
 
-  @Option(names = "--server", description = "API server URL (default: from $KUBECONFIG or ~/.disponent/kubeconfig).")
-  String server;
+  @Mixin
+  TargetOptions target = new TargetOptions();
 
   @Override
   public Integer call() throws Exception {
-    String[] target = resolve();
-    String ns = namespace != null ? namespace : target[1];
+    ApiTarget api = ApiTarget.resolve(target, namespace);
     StringBuilder q = new StringBuilder("?container=").append(stderr ? "stderr" : "stdout");
     if (follow) {
       q.append("&follow=true");
@@ -52,7 +52,7 @@ final class LogsCommand implements Callable<Integer> {
     if (tail != null) {
       q.append("&tailLines=").append(tail);
     }
-    URI uri = URI.create(trim(target[0]) + "/apis/disponent.io/v1/namespaces/" + enc(ns) + "/tasks/" + enc(task) + "/log" + q);
+    URI uri = URI.create(api.server() + "/apis/disponent.io/v1/namespaces/" + enc(api.namespace()) + "/tasks/" + enc(task) + "/log" + q);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = r.body()) {
@@ -76,16 +76,6 @@ final class LogsCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /** {server URL, namespace} from --server or the kubeconfig's current context. */
-  private String[] resolve() throws Exception {
-    ApiTarget t = ApiTarget.resolve(server, null);
-    return new String[] {t.server(), t.namespace()};
-  }
-
-  private static String trim(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static String enc(String s) {

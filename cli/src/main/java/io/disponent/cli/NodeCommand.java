@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,11 +29,11 @@ final class NodeCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The node.")
     String name;
 
-    @Option(names = "--server", description = "API server URL (default: from $KUBECONFIG or ~/.disponent/kubeconfig).")
-    String server;
+    @Mixin
+    TargetOptions target = new TargetOptions();
 
     ApiClient client() throws java.io.IOException {
-      return new ApiClient(ClientConfig.defaults(ApiTarget.resolve(server, null).server()));
+      return new ApiClient(ClientConfig.defaults(ApiTarget.resolve(target, null).server()));
     }
 
     static JsonNode mark(ApiClient client, String node, boolean unschedulable, String drain) {

@@ -5,6 +5,7 @@ import io.disponent.client.ApiClient;
 import io.disponent.client.ClientConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 final class RollbackCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "services/NAME", description = "The Service, as services/NAME or NAME.")
-  String target;
+  String service;
 
   @Option(names = "--to-revision", description = "The revision to restore (see the Service's revision history).")
   Integer toRevision;
@@ -22,19 +23,19 @@ final class RollbackCommand implements Callable<Integer> {
   @Option(names = {"-n", "--namespace"}, description = "The Service's namespace (default: the kubeconfig's).")
   String namespace;
 
-  @Option(names = "--server", description = "API server URL (default: from $KUBECONFIG or ~/.disponent/kubeconfig).")
-  String server;
+  @Mixin
+  TargetOptions target = new TargetOptions();
 
   @Override
   public Integer call() throws Exception {
-    String name = target.contains("/") ? target.substring(target.indexOf('/') + 1) : target;
-    String kind = target.contains("/") ? target.substring(0, target.indexOf('/')) : "services";
+    String name = service.contains("/") ? service.substring(service.indexOf('/') + 1) : service;
+    String kind = service.contains("/") ? service.substring(0, service.indexOf('/')) : "services";
     if (!kind.equals("services") && !kind.equals("service") && !kind.equals("services.disponent.io")
         && !kind.equals("dsvc")) {
       System.err.println("error: only services can be rolled back, not " + kind);
       return 2;
     }
-    ApiTarget api = ApiTarget.resolve(server, namespace);
+    ApiTarget api = ApiTarget.resolve(target, namespace);
     try (ApiClient client = new ApiClient(ClientConfig.defaults(api.server()))) {
       int revision = Rollback.to(client, api.namespace(), name, toRevision);
       System.out.printf("service.disponent.io/%s rolled back to revision %d%n", name, revision);

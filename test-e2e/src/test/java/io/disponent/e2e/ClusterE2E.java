@@ -19,7 +19,7 @@ class ClusterE2E extends ClusterPerClass {
   /** Scenario 1: hello-web on 3 nodes, reachable, Available, visible through get/logs/describe/events. */
   @Test
   void helloWebRunsHealthyOnThreeNodes() {
-    assertThat(apply(manifest("manifests/hello-web.yaml"))).isEqualTo("service.disponent.io/hello-web created\n");
+    assertThat(apply(manifest("manifests/hello-web-spread.yaml"))).isEqualTo("service.disponent.io/hello-web created\n");
 
     List<JsonNode> tasks = awaitLive("hello-web", 3, ClusterPerClass::runningHealthy);
     assertThat(tasks).extracting(ClusterPerClass::node).containsExactlyInAnyOrder("a1", "a2", "a3");

@@ -56,19 +56,19 @@ abstract class ClusterPerClass {
     DisponentProcess.assumeRunnable();
     work = DisponentProcess.workDir(getClass());
     server = DisponentProcess.start(work.resolve("data"), FreePorts.loopback(), FreePorts.loopback(),
-        List.of("--no-agent"));
+        upArguments());
     kubectl = new Kubectl(server.kubeconfig(), work.resolve("home"));
     // host ports away from the agents' default 31000-32000 (other clusters on this machine) and
     // below the ephemeral range; a random block per class so that parallel runs rarely collide
     int base = 20000 + new java.util.Random().nextInt(90) * 100;
     String[][] nodes = {{"a1", "r1", base + "-" + (base + 29)}, {"a2", "r1", (base + 30) + "-" + (base + 59)},
         {"a3", "r2", (base + 60) + "-" + (base + 89)}};
-    for (String[] n : nodes) {
+    for (String[] n : java.util.Arrays.copyOf(nodes, agentCount())) {
       agents.put(n[0], AgentProcess.start(server.url(), n[0], work.resolve("agent-" + n[0]), List.of(
           "--cpus", "4", "--memory", "4Gi", "--attribute", "rack=" + n[1], "--port-range", n[2],
           "--lease-seconds", Integer.toString(LEASE_SECONDS))));
     }
-    await("3 Ready nodes").atMost(LONG).pollInterval(Duration.ofMillis(500))
+    await(agentCount() + " Ready nodes").atMost(LONG).pollInterval(Duration.ofMillis(500))
         .until(() -> agents.keySet().stream().allMatch(this::nodeReady));
   }
 
@@ -111,6 +111,16 @@ abstract class ClusterPerClass {
     if (!errors.isEmpty()) {
       throw errors.get(0);
     }
+  }
+
+  /** How many of the agents a1, a2, a3 the class starts. */
+  int agentCount() {
+    return 3;
+  }
+
+  /** The arguments of {@code up} beyond data dir and ports: by default the control plane alone. */
+  List<String> upArguments() {
+    return List.of("--no-agent");
   }
 
   // ---------------------------------------------------------------- kubectl and disponent

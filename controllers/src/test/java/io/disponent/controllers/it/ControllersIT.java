@@ -148,7 +148,8 @@ class ControllersIT {
       assertThat(c.path("status").asText()).isEqualTo("False");
       assertThat(c.path("message").asText()).startsWith("0/").contains("nodes fit")
           .contains("1 constraint hostname:UNIQUE");
-      assertThat(Json.state(unbound.get(0))).isNull();
+      // issue 9: a Task not placed yet is STAGING (the Task CRD's default), never without a state
+      assertThat(Json.state(unbound.get(0))).isEqualTo("STAGING");
     });
   }
 

@@ -110,4 +110,16 @@ class DefaulterTest {
         """));
     assertThat(task.get("metadata")).isEqualTo(TestSchemas.yaml("{name: t}"));
   }
+
+  @Test
+  void aNewTaskIsStagingAndAReportedStateStays() {
+    ObjectNode created = TestSchemas.object("apiVersion: disponent.io/v1\nkind: Task\nmetadata: {name: t}\nspec: {shell: x}\n");
+    Defaulter.apply(TestSchemas.crdSchema("tasks.disponent.io"), created);
+    assertThat(created.get("status")).isEqualTo(TestSchemas.yaml("{state: STAGING}"));
+
+    ObjectNode running = TestSchemas.object(
+        "apiVersion: disponent.io/v1\nkind: Task\nmetadata: {name: t}\nspec: {shell: x}\nstatus: {state: RUNNING}\n");
+    Defaulter.apply(TestSchemas.crdSchema("tasks.disponent.io"), running);
+    assertThat(running.at("/status/state").asText()).isEqualTo("RUNNING");
+  }
 }

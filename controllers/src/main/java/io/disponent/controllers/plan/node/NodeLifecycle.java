@@ -16,6 +16,12 @@ import java.util.List;
  * ({@code NeverRenewed}) when the agent never renewed. When not Ready, every Task bound to the node that is
  * neither terminal nor already UNREACHABLE turns UNREACHABLE. Coming back is the agent's to report: it
  * re-reports its Tasks' states.
+ *
+ * <p>Start-up grace, as Kubernetes' node lifecycle controller after a restart: a controller that has watched a
+ * node only since {@code watchingSince} (it started, or won the leadership) treats the node's lease as renewed
+ * at that instant, so an outage of the control plane itself never turns a node NotReady. Until the full lease
+ * duration has passed since then, a lease that looks expired gives no verdict: the Ready condition stays
+ * {@code current} and no Task turns UNREACHABLE.
  */
 public final class NodeLifecycle {
   public static final int DEFAULT_LEASE_SECONDS = 15;
@@ -26,7 +32,7 @@ public final class NodeLifecycle {
     if (renewTime == null) {
       return new NodeReadiness("Unknown", "NeverRenewed", "the agent has not renewed its lease yet");
     }
-    int lease = leaseDurationSeconds == null ? DEFAULT_LEASE_SECONDS : leaseDurationSeconds;
+    int lease = lease(leaseDurationSeconds);
     Duration silent = Duration.between(renewTime, now);
     if (silent.compareTo(Duration.ofSeconds(lease)) <= 0) {
       return new NodeReadiness("True", "LeaseRenewed", "the agent renewed its lease " + seconds(silent) + " ago");
@@ -38,14 +44,37 @@ public final class NodeLifecycle {
   /** The readiness of {@code node} and which of {@code tasks} (those bound to it count) turn UNREACHABLE. */
   public static NodePlan plan(String node, Instant renewTime, Integer leaseDurationSeconds, List<TaskView> tasks,
       Instant now) {
+    return plan(node, renewTime, leaseDurationSeconds, tasks, now, null, null);
+  }
+
+  /**
+   * As above, by a controller watching the node since {@code watchingSince} (null: no grace) whose Ready
+   * condition is now {@code current} (null when absent).
+   */
+  public static NodePlan plan(String node, Instant renewTime, Integer leaseDurationSeconds, List<TaskView> tasks,
+      Instant now, Instant watchingSince, String current) {
     NodeReadiness r = readiness(renewTime, leaseDurationSeconds, now);
+    Instant graceEnds = watchingSince == null ? null : watchingSince.plusSeconds(lease(leaseDurationSeconds));
+    if (!r.ready() && graceEnds != null && !now.isAfter(graceEnds)) {
+      NodeReadiness held = new NodeReadiness(current == null ? "Unknown" : current, "StartupGrace",
+          "the node controller started watching " + seconds(Duration.between(watchingSince, now))
+              + " ago; waiting a full lease for a renewal");
+      return new NodePlan(held, List.of(), reachable(node, r, now), graceEnds);
+    }
     List<String> lost = r.ready() ? List.of() : tasks.stream()
         .filter(t -> node.equals(t.node()))
         .filter(t -> !TaskStates.terminal(t.state()) && !TaskStates.UNREACHABLE.equals(t.state()))
         .map(TaskView::name).sorted().toList();
-    Condition reachable = new Condition(ConditionTypes.REACHABLE, "False", null, now.toString(), "NodeLost",
+    return new NodePlan(r, lost, reachable(node, r, now), null);
+  }
+
+  private static Condition reachable(String node, NodeReadiness r, Instant now) {
+    return new Condition(ConditionTypes.REACHABLE, "False", null, now.toString(), "NodeLost",
         "node " + node + ": " + r.message());
-    return new NodePlan(r, lost, reachable);
+  }
+
+  private static int lease(Integer leaseDurationSeconds) {
+    return leaseDurationSeconds == null ? DEFAULT_LEASE_SECONDS : leaseDurationSeconds;
   }
 
   private static String seconds(Duration d) {

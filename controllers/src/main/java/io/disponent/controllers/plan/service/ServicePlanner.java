@@ -43,7 +43,8 @@ import java.util.Set;
  *       missing instances or kill the surplus in {@link KillSelection} order (returned replaced ones first).
  *   <li>Each create first replaces a FAILED/ERROR Task, after its {@link Backoff} delay; the rest launch now.
  *   <li>Status: counts, revisions, conditions Available, Progressing, Stalled (crash loop, reason
- *       CrashLoop, with the last failure's message) and HealthKillsSuspended.
+ *       CrashLoop, with the last failure's message; else instances the scheduler cannot place, reason
+ *       Unschedulable, with its placement message) and HealthKillsSuspended.
  * </ol>
  */
 public final class ServicePlanner {
@@ -187,13 +188,14 @@ public final class ServicePlanner {
     }
 
     ServiceStatus status = status(service, views, nodeReady, revision, instances, generation, previous, now, budget,
-        step, crashLoop, lastFailure, lastFailureAt, create.size(), kill.size());
+        step, crashLoop, lastFailure, lastFailureAt, create.size(), kill.size(), Unplaceable.of(tasks));
     return new ServicePlan(create, kill, expunge, markReplaced, status, deadlines.next());
   }
 
   private static ServiceStatus status(Service service, List<TaskView> views, Map<String, Boolean> nodeReady,
       String revision, int instances, long generation, List<Condition> previous, Instant now, KillBudget budget,
-      UpgradeStep step, int crashLoop, String lastFailure, Instant lastFailureAt, int creating, int killing) {
+      UpgradeStep step, int crashLoop, String lastFailure, Instant lastFailureAt, int creating, int killing,
+      Optional<Unplaceable> unplaceable) {
     List<TaskView> running = views.stream().filter(t -> TaskStates.RUNNING.equals(t.state()))
         .filter(t -> Boolean.TRUE.equals(nodeReady.get(t.node()))).toList();
     int healthy = (int) running.stream().filter(TaskView::healthy).count();
@@ -219,10 +221,17 @@ public final class ServicePlanner {
           "revision " + revision + " is available", generation, now));
     }
     boolean looping = crashLoop >= CRASH_LOOP_FAILURES;
-    conditions.add(Conditions.of(previous, ConditionTypes.STALLED, looping ? "True" : "False", looping ? "CrashLoop" : "Launching",
-        looping ? crashLoop + " failures in a row"
-            + (lastFailureAt == null ? "" : ", last at " + lastFailureAt)
-            + (lastFailure == null ? "" : ": " + lastFailure) : "instances launch", generation, now));
+    if (looping) {
+      conditions.add(Conditions.of(previous, ConditionTypes.STALLED, "True", "CrashLoop", crashLoop + " failures in a row"
+          + (lastFailureAt == null ? "" : ", last at " + lastFailureAt)
+          + (lastFailure == null ? "" : ": " + lastFailure), generation, now));
+    } else if (unplaceable.isPresent()) {
+      conditions.add(Conditions.of(previous, ConditionTypes.STALLED, "True", "Unschedulable",
+          unplaceable.get().describe(instances), generation, now));
+    } else {
+      conditions.add(Conditions.of(previous, ConditionTypes.STALLED, "False", "Launching", "instances launch",
+          generation, now));
+    }
     conditions.add(budget.condition());
     return new ServiceStatus(generation, views.size(), running.size(), healthy,
         Labels.SERVICE + "=" + service.metadata().getName(), current, revision, List.copyOf(conditions));

@@ -37,12 +37,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per Node: the Ready condition from the agent's Lease ({@link NodeLifecycle}); Tasks of a lost node turn
  * UNREACHABLE with {@code Reachable=False}; deleted Tasks of a node still lost after the owner's
  * {@code expungeAfterSeconds} lose the agent's finalizer; and a Node annotated {@value Annotations#DRAIN}{@code =true}
- * is drained with surge ({@link DrainPlanner}).
+ * is drained with surge ({@link DrainPlanner}). A node is judged from its lease only once this controller has
+ * watched it for a full lease duration (the start-up grace of {@link NodeLifecycle}): a new controller, after a
+ * restart or a change of leader, starts its watch of every node when it first reconciles it.
  */
 public final class NodeLifecycleController implements Reconciler {
   private static final int DEFAULT_EXPUNGE_SECONDS = 600;
@@ -52,6 +56,8 @@ public final class NodeLifecycleController implements Reconciler {
   private final EventRecorder events;
   private final Clock clock;
   private final String leaseNamespace;
+  /** When this controller first reconciled each node: the start of its start-up grace. */
+  private final Map<String, Instant> watchingSince = new ConcurrentHashMap<>();
 
   public NodeLifecycleController(ApiClient client, Caches caches, EventRecorder events, Clock clock,
       String leaseNamespace) {
@@ -74,9 +80,11 @@ public final class NodeLifecycleController implements Reconciler {
   public Result reconcile(Key key) {
     JsonNode node = caches.nodes.getJson(null, key.name()).orElse(null);
     if (node == null) {
+      watchingSince.remove(key.name());
       return Result.done();
     }
     Instant now = clock.instant();
+    Instant since = watchingSince.computeIfAbsent(key.name(), n -> now);
     JsonNode lease = caches.leases.getJson(leaseNamespace, key.name()).orElse(null);
     Instant renew = lease == null ? null : Json.time(lease.path("spec").path("renewTime"));
     Integer duration = lease == null || !lease.path("spec").hasNonNull("leaseDurationSeconds") ? null
@@ -85,9 +93,9 @@ public final class NodeLifecycleController implements Reconciler {
     List<TaskView> views = onNode.stream()
         .filter(t -> !Json.deleting(t.json()) || !TaskStates.terminal(Json.state(t.json())))
         .map(t -> TaskView.of(t.value())).toList();
-    NodePlan plan = NodeLifecycle.plan(key.name(), renew, duration, views, now);
-
     String before = Json.conditionStatus(node, ConditionTypes.READY);
+    NodePlan plan = NodeLifecycle.plan(key.name(), renew, duration, views, now, since, before);
+
     if (!plan.readiness().status().equals(before)) {
       List<Condition> conds = Conditions.put(Json.conditions(node), Conditions.of(Json.conditions(node), ConditionTypes.READY,
           plan.readiness().status(), plan.readiness().reason(), plan.readiness().message(), 0, now));
@@ -115,7 +123,9 @@ public final class NodeLifecycleController implements Reconciler {
       }
     }
     Duration next = null;
-    if (!plan.readiness().ready()) {
+    if (plan.inGrace()) {
+      next = Duration.between(now, plan.graceEnds()).plusMillis(100);
+    } else if (!plan.readiness().ready()) {
       next = expungeLost(onNode, now);
     } else if (renew != null) {
       next = Duration.between(now, renew.plus(Duration.ofSeconds(duration == null ? 15 : duration)))

@@ -179,7 +179,7 @@ public final class ServiceController implements Reconciler {
       String before = Json.conditionStatus(service, type);
       String now = c.path("status").asText();
       if (ConditionTypes.STALLED.equals(type) && "True".equals(now) && !"True".equals(before)) {
-        events.warning(service, "CrashLoop", c.path("message").asText());
+        events.warning(service, c.path("reason").asText(), c.path("message").asText());
       } else if (ConditionTypes.PROGRESSING.equals(type) && "RollingUpdate".equals(c.path("reason").asText())) {
         JsonNode prev = null;
         for (JsonNode p : service.path("status").path("conditions")) {

@@ -1,0 +1,16 @@
+package io.disponent.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options that choose the API server of a user command, as kubectl's. */
+final class TargetOptions {
+  @Option(names = "--server", description = "API server URL (default: the kubeconfig context's).")
+  String server;
+
+  @Option(names = "--kubeconfig", description = "The kubeconfig file (default: $KUBECONFIG, colon-separated files"
+      + " merged as kubectl does, else ~/.disponent/kubeconfig).")
+  String kubeconfig;
+
+  @Option(names = "--context", description = "The kubeconfig context to use (default: its current-context).")
+  String context;
+}

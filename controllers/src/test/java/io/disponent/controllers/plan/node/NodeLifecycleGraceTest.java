@@ -1,0 +1,56 @@
+package io.disponent.controllers.plan.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.disponent.controllers.plan.Fixtures;
+import io.disponent.controllers.plan.TaskView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The start-up grace: a node controller that starts at T0 waits a full lease before any NotReady. */
+class NodeLifecycleGraceTest {
+  private static final List<TaskView> TASKS = List.of(
+      Fixtures.task("b", "r1", "STAGING", null, false, 0),
+      Fixtures.task("c", "r1", "RUNNING", null, true, 0));
+
+  @ParameterizedTest(name = "renewed at T0{0}s, lease {1}, Ready {2}, judged at T0+{3}s -> {4} {5}")
+  @CsvSource(nullValues = "null", value = {
+      // the control plane was down 20 s: the lease looks expired, but the controller only just started
+      "-20, 15, True, 0, True, StartupGrace, '', true",
+      "-20, 15, True, 15, True, StartupGrace, '', true",
+      // still no renewal a full lease after the start: NotReady, tasks lost
+      "-20, 15, True, 16, False, LeaseExpired, 'b,c', false",
+      // the agent renewed after the restart: Ready, judged by its own renewal
+      "5, 15, True, 16, True, LeaseRenewed, '', false",
+      // a node that was already NotReady stays so during the grace (no flap to Ready either)
+      "-600, 15, False, 3, False, StartupGrace, '', true",
+      "-600, 4, False, 5, False, LeaseExpired, 'b,c', false",
+      // a node never renewed, seen for the first time at the start: no verdict within the grace
+      "null, null, null, 10, Unknown, StartupGrace, '', true",
+      "null, null, null, 16, Unknown, NeverRenewed, 'b,c', false",
+      // the lease duration is the node's own
+      "-20, 4, True, 4, True, StartupGrace, '', true",
+      "-20, 4, True, 5, False, LeaseExpired, 'b,c', false"})
+  void waitsAFullLeaseAfterTheStart(Integer renewedAt, Integer lease, String current, int judgedAt, String status,
+      String reason, String lost, boolean inGrace) {
+    Clock started = Clock.fixed(Fixtures.T0, ZoneOffset.UTC);
+    Instant watchingSince = started.instant();
+    Clock later = Clock.offset(started, Duration.ofSeconds(judgedAt));
+    Instant renew = renewedAt == null ? null : Fixtures.T0.plusSeconds(renewedAt);
+
+    NodePlan p = NodeLifecycle.plan("n1", renew, lease, TASKS, later.instant(), watchingSince, current);
+
+    assertThat(p.readiness().status()).isEqualTo(status);
+    assertThat(p.readiness().reason()).isEqualTo(reason);
+    assertThat(String.join(",", p.turnUnreachable())).isEqualTo(lost);
+    assertThat(p.inGrace()).isEqualTo(inGrace);
+    if (inGrace) {
+      assertThat(p.graceEnds()).isEqualTo(watchingSince.plusSeconds(lease == null ? 15 : lease));
+    }
+  }
+}
