@@ -5,57 +5,33 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.client.ApiClient;
-import io.disponent.client.ClientConfig;
 import io.disponent.client.Gvr;
 import io.disponent.client.runtime.EventRecorder;
 import io.disponent.client.runtime.LeaderCallbacks;
 import io.disponent.client.runtime.LeaderElectionConfig;
 import io.disponent.client.runtime.LeaderElector;
-import io.disponent.testkit.ControlPlane;
-import io.disponent.testkit.Namespaces;
+import io.disponent.testkit.ControlPlaneExtension;
 import io.disponent.testkit.TaskBuilder;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** LeaderElector and EventRecorder against one real server (one server per class keeps the suite short). */
+/** LeaderElector and EventRecorder against one real server; each test in a namespace of its own. */
 class LeaseAndEventsIT {
 
-  @TempDir static Path dir;
-  static ControlPlane server;
-  static ApiClient client;
-
-  @BeforeAll
-  static void start() {
-    server = ControlPlane.start(dir);
-    client = new ApiClient(ClientConfig.defaults(server.url()));
-    client.create(Gvr.NAMESPACES, null, Namespaces.namespace("ev"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final ControlPlaneExtension cp = new ControlPlaneExtension();
 
   @Test
   void onlyOneLeadsAndTheOtherTakesOverAfterClose() {
     Counting a = new Counting();
     Counting b = new Counting();
-    LeaderElector ea = elector("a", a);
-    LeaderElector eb = elector("b", b);
+    LeaderElector ea = elector(cp.client(), "a", a);
+    LeaderElector eb = elector(cp.client(), "b", b);
     try {
       ea.start();
       eb.start();
@@ -72,7 +48,7 @@ class LeaseAndEventsIT {
       assertThat(leaderCalls.stopped.get()).isEqualTo(1);
       await().atMost(Duration.ofSeconds(5)).until(follower::isLeader);
       assertThat(followerCalls.started.get()).isEqualTo(1);
-      JsonNode lease = client.get(Gvr.LEASES, "default", "it-lease");
+      JsonNode lease = cp.client().get(Gvr.LEASES, cp.namespace(), "it-lease");
       assertThat(lease.path("spec").path("holderIdentity").asText()).isEqualTo(follower == ea ? "a" : "b");
       assertThat(lease.path("spec").path("leaseTransitions").asInt()).isGreaterThanOrEqualTo(1);
       assertThat(lease.path("spec").path("renewTime").asText()).isNotEmpty();
@@ -84,7 +60,9 @@ class LeaseAndEventsIT {
 
   @Test
   void repeatsAreAggregatedIntoOneEventWithACount() {
-    JsonNode task = client.create(Gvr.TASKS, "ev", TaskBuilder.task("ev", "t1").build());
+    ApiClient client = cp.client();
+    String ns = cp.namespace();
+    JsonNode task = client.create(Gvr.TASKS, ns, TaskBuilder.task(ns, "t1").build());
     EventRecorder rec = new EventRecorder(client, "scheduler", Clock.systemUTC(), 16);
     rec.warning(task, "FailedScheduling", "0/3 nodes fit");
     rec.warning(task, "FailedScheduling", "0/3 nodes fit");
@@ -92,7 +70,7 @@ class LeaseAndEventsIT {
     rec.normal(task, "Scheduled", "bound to n1");
     assertThat(rec.flush(Duration.ofSeconds(10))).as("events are written asynchronously").isTrue();
 
-    List<JsonNode> events = StreamSupport.stream(client.list(Gvr.EVENTS, "ev", null, null).items().spliterator(),
+    List<JsonNode> events = StreamSupport.stream(client.list(Gvr.EVENTS, ns, null, null).items().spliterator(),
         false).collect(Collectors.toList());
     assertThat(events).hasSize(2);
     JsonNode failed = events.stream().filter(e -> e.path("reason").asText().equals("FailedScheduling"))
@@ -106,8 +84,8 @@ class LeaseAndEventsIT {
     assertThat(failed.path("lastTimestamp").asText()).isNotEmpty();
   }
 
-  private static LeaderElector elector(String id, Counting calls) {
-    return new LeaderElector(client, new LeaderElectionConfig("default", "it-lease", id, Duration.ofSeconds(3),
+  private static LeaderElector elector(ApiClient client, String id, Counting calls) {
+    return new LeaderElector(client, new LeaderElectionConfig(cp.namespace(), "it-lease", id, Duration.ofSeconds(3),
         Duration.ofSeconds(2), Duration.ofMillis(200)), calls, Clock.systemUTC());
   }
 
