@@ -32,6 +32,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.Message;
@@ -53,6 +54,8 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
  */
 public final class RaftStore implements Store {
   private static final long LEASE_RETRIES = 20;
+  private static final Duration MEMBERSHIP_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration MEMBERSHIP_POLL = Duration.ofMillis(500);
 
   /** Replaced when Ratis poisons it: after one call fails for good, the rest fail as closed. */
   private final AtomicReference<RaftClient> client;
@@ -242,18 +245,20 @@ public final class RaftStore implements Store {
 
   @Override
   public CompletableFuture<List<Member>> members() {
-    return CompletableFuture.supplyAsync(() -> {
-      List<RaftPeerId> ask = local.map(l -> List.of(l.peerId())).orElse(peerIds);
-      IOException last = null;
-      for (RaftPeerId peer : ask) {
-        try {
-          return toMembers(client.get().getGroupManagementApi(peer).info(groupId).getGroup().getPeers());
-        } catch (IOException e) {
-          last = e;
-        }
+    return CompletableFuture.supplyAsync(this::currentMembers, callbacks);
+  }
+
+  private List<Member> currentMembers() {
+    List<RaftPeerId> ask = local.map(l -> List.of(l.peerId())).orElse(peerIds);
+    IOException last = null;
+    for (RaftPeerId peer : ask) {
+      try {
+        return toMembers(client.get().getGroupManagementApi(peer).info(groupId).getGroup().getPeers());
+      } catch (IOException e) {
+        last = e;
       }
-      throw new NoLeaderException("no replica answered for the membership", last);
-    }, callbacks);
+    }
+    throw new NoLeaderException("no replica answered for the membership", last);
   }
 
   private static List<Member> toMembers(java.util.Collection<RaftPeer> peers) {
@@ -270,7 +275,7 @@ public final class RaftStore implements Store {
     return admin(SetConfigurationRequest.Arguments.newBuilder()
         .setServersInNewConf(List.of(RaftConfig.peer(member)))
         .setMode(SetConfigurationRequest.Mode.ADD)
-        .build());
+        .build(), now -> now.stream().anyMatch(m -> m.id().equals(member.id())));
   }
 
   @Override
@@ -283,21 +288,48 @@ public final class RaftStore implements Store {
       if (remaining.size() == current.size()) {
         return CompletableFuture.failedFuture(new InvalidRequestException("no member " + memberId));
       }
-      return admin(SetConfigurationRequest.Arguments.newBuilder().setServersInNewConf(remaining).build());
+      return admin(SetConfigurationRequest.Arguments.newBuilder().setServersInNewConf(remaining).build(),
+          now -> now.stream().noneMatch(m -> m.id().equals(memberId)));
     });
   }
 
-  private CompletableFuture<Void> admin(SetConfigurationRequest.Arguments args) {
+  /**
+   * A membership change. Ratis refuses a second change while one is still catching a new member up, and its
+   * client's retries of the first call land there too; so while that is the answer, this waits until
+   * {@code done} holds for the membership or {@link #MEMBERSHIP_DEADLINE} passes.
+   */
+  private CompletableFuture<Void> admin(SetConfigurationRequest.Arguments args, Predicate<List<Member>> done) {
     return CompletableFuture.runAsync(() -> {
-      try {
-        RaftClientReply reply = client.get().admin().setConfiguration(args);
-        if (!reply.isSuccess()) {
+      long deadline = System.nanoTime() + MEMBERSHIP_DEADLINE.toNanos();
+      while (true) {
+        try {
+          RaftClientReply reply = client.get().admin().setConfiguration(args);
+          if (reply.isSuccess()) {
+            return;
+          }
           throw RatisErrors.map(reply.getException());
+        } catch (IOException | StoreException e) {
+          if (!RatisErrors.reconfiguring(e) || System.nanoTime() > deadline) {
+            throw RatisErrors.map(e);
+          }
+          if (pauseThenCheck(done)) {
+            return;
+          }
         }
-      } catch (IOException e) {
-        throw RatisErrors.map(e);
       }
     }, callbacks);
+  }
+
+  private boolean pauseThenCheck(Predicate<List<Member>> done) {
+    try {
+      Thread.sleep(MEMBERSHIP_POLL.toMillis());
+      return done.test(currentMembers());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NoLeaderException("interrupted while the membership changes", e);
+    } catch (NoLeaderException e) {
+      return false;
+    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.protocol.exceptions.ReconfigurationInProgressException;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
 import org.apache.ratis.protocol.exceptions.TimeoutIOException;
 
@@ -22,6 +23,16 @@ final class RatisErrors {
       e = e.getCause();
     }
     return e;
+  }
+
+  /** True when Ratis refused a membership change because another one is still in progress. */
+  static boolean reconfiguring(Throwable t) {
+    for (Throwable e = t; e != null; e = e.getCause()) {
+      if (e instanceof ReconfigurationInProgressException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static StoreException map(Throwable t) {
