@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Indexer<T> {
 
-  private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+  /** Under Informer's name, which logging configurations already address. */
+  private static final Logger log = LoggerFactory.getLogger(Informer.class);
 
   private final String resource;
   private final Function<JsonNode, T> mapper;
