@@ -13,13 +13,9 @@ import io.disponent.crds.model.Models;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -52,17 +48,28 @@ public final class Informer<T> implements AutoCloseable {
   private final String namespace;
   private final String labelSelector;
   private final String fieldSelector;
-  private final Function<JsonNode, T> mapper;
   private Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30));
   private Duration resync;
 
-  /** Guards changes to cache, indexes and handler dispatch (so handlers see changes in order). */
-  private final Object lock = new Object();
-  private final Map<String, Cached<T>> cache = new ConcurrentHashMap<>();
-  private final Map<String, Function<JsonNode, Collection<String>>> indexers = new ConcurrentHashMap<>();
-  /** index name → value → cache keys. */
-  private final Map<String, Map<String, Set<String>>> indexes = new ConcurrentHashMap<>();
+  private final Indexer<T> indexer;
   private final List<CachedHandler<T>> handlers = new CopyOnWriteArrayList<>();
+  /** Fans each change out to every handler; the indexer calls it under its lock, so in order. */
+  private final CachedHandler<T> dispatch = new CachedHandler<>() {
+    @Override
+    public void onAdd(Cached<T> object) {
+      handlers.forEach(h -> safely(() -> h.onAdd(object)));
+    }
+
+    @Override
+    public void onUpdate(Cached<T> previous, Cached<T> current) {
+      handlers.forEach(h -> safely(() -> h.onUpdate(previous, current)));
+    }
+
+    @Override
+    public void onDelete(Cached<T> object) {
+      handlers.forEach(h -> safely(() -> h.onDelete(object)));
+    }
+  };
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread thread;
@@ -80,7 +87,7 @@ public final class Informer<T> implements AutoCloseable {
     this.namespace = namespace;
     this.labelSelector = labelSelector;
     this.fieldSelector = fieldSelector;
-    this.mapper = mapper;
+    this.indexer = new Indexer<>(gvr.plural(), mapper);
     this.thread = new Thread(this::run, "informer-" + gvr.plural());
     this.thread.setDaemon(true);
   }
@@ -109,20 +116,15 @@ public final class Informer<T> implements AutoCloseable {
 
   /** A secondary index: {@code fn} gives the values an object is found under. */
   public Informer<T> addIndex(String name, Function<JsonNode, Collection<String>> fn) {
-    synchronized (lock) {
-      indexers.put(name, fn);
-      Map<String, Set<String>> idx = new ConcurrentHashMap<>();
-      indexes.put(name, idx);
-      cache.forEach((k, e) -> index(idx, fn, k, e.json(), true));
-    }
+    indexer.addIndex(name, fn);
     return this;
   }
 
   public Informer<T> addHandler(CachedHandler<T> handler) {
-    synchronized (lock) {
+    indexer.atomically(objects -> {
       handlers.add(handler);
-      cache.values().forEach(e -> safely(() -> handler.onAdd(e)));
-    }
+      objects.forEach(e -> safely(() -> handler.onAdd(e)));
+    });
     return this;
   }
 
@@ -182,27 +184,19 @@ public final class Informer<T> implements AutoCloseable {
   }
 
   public Optional<Cached<T>> getCached(String namespace, String name) {
-    return Optional.ofNullable(cache.get(key(namespace, name)));
+    return indexer.get(namespace, name);
   }
 
   public List<T> list() {
-    List<T> out = new ArrayList<>();
-    cache.values().forEach(e -> out.add(e.value()));
-    return out;
+    return values(indexer.list());
   }
 
   public List<Cached<T>> listCached() {
-    return new ArrayList<>(cache.values());
+    return indexer.list();
   }
 
   public List<T> list(String namespace) {
-    List<T> out = new ArrayList<>();
-    cache.values().forEach(e -> {
-      if (namespace.equals(e.json().path("metadata").path("namespace").asText())) {
-        out.add(e.value());
-      }
-    });
-    return out;
+    return values(indexer.list(namespace));
   }
 
   /** Objects found under {@code value} in the named index. */
@@ -211,17 +205,12 @@ public final class Informer<T> implements AutoCloseable {
   }
 
   public List<Cached<T>> byIndexCached(String index, String value) {
-    Map<String, Set<String>> idx = indexes.get(index);
-    if (idx == null) {
-      throw new IllegalArgumentException("runtime: no index " + index + " on " + gvr.plural());
-    }
-    List<Cached<T>> out = new ArrayList<>();
-    for (String k : idx.getOrDefault(value, Set.of())) {
-      Cached<T> e = cache.get(k);
-      if (e != null) {
-        out.add(e);
-      }
-    }
+    return indexer.byIndex(index, value);
+  }
+
+  private static <T> List<T> values(List<Cached<T>> cached) {
+    List<T> out = new ArrayList<>(cached.size());
+    cached.forEach(e -> out.add(e.value()));
     return out;
   }
 
@@ -256,7 +245,7 @@ public final class Informer<T> implements AutoCloseable {
         try {
           if (resourceVersion == null) {
             ObjectList l = client.list(gvr, namespace, labelSelector, fieldSelector);
-            replace(l.items());
+            indexer.replace(l.items(), dispatch);
             resourceVersion = l.resourceVersion();
             synced = true;
           }
@@ -331,12 +320,10 @@ public final class Informer<T> implements AutoCloseable {
   private void apply(WatchEvent ev) {
     String rv = ev.resourceVersion();
     if (!ev.isBookmark()) {
-      synchronized (lock) {
-        if ("DELETED".equals(ev.type())) {
-          remove(key(ev.object()), ev.object());
-        } else {
-          upsert(ev.object());
-        }
+      if ("DELETED".equals(ev.type())) {
+        indexer.remove(ev.object(), dispatch);
+      } else {
+        indexer.upsert(ev.object(), dispatch);
       }
     }
     if (!rv.isEmpty()) {
@@ -344,85 +331,8 @@ public final class Informer<T> implements AutoCloseable {
     }
   }
 
-  /** After a (re-)list: upserts every item and deletes what is gone. */
-  private void replace(List<JsonNode> items) {
-    synchronized (lock) {
-      Set<String> seen = new HashSet<>();
-      for (JsonNode item : items) {
-        seen.add(key(item));
-        upsert(item);
-      }
-      for (String k : List.copyOf(cache.keySet())) {
-        if (!seen.contains(k)) {
-          remove(k, cache.get(k).json());
-        }
-      }
-    }
-  }
-
-  /** The object decoded, or null (logged) when it cannot be. */
-  private Cached<T> decode(String k, JsonNode json) {
-    try {
-      return new Cached<>(json, mapper.apply(json));
-    } catch (RuntimeException e) {
-      log.warn("{}: cannot map {} ({}); skipping it", gvr.plural(), k, e.getMessage());
-      return null;
-    }
-  }
-
-  // under lock
-  private void upsert(JsonNode json) {
-    String k = key(json);
-    Cached<T> fresh = decode(k, json);
-    if (fresh == null) {
-      return;
-    }
-    Cached<T> old = cache.put(k, fresh);
-    if (old != null) {
-      unindex(k, old.json());
-    }
-    indexers.forEach((name, fn) -> index(indexes.get(name), fn, k, json, true));
-    if (old == null) {
-      handlers.forEach(h -> safely(() -> h.onAdd(fresh)));
-    } else if (!rv(old.json()).equals(rv(json))) {
-      handlers.forEach(h -> safely(() -> h.onUpdate(old, fresh)));
-    }
-  }
-
-  // under lock; last: the object's final state when the watch told it, else what was cached
-  private void remove(String k, JsonNode last) {
-    Cached<T> old = cache.remove(k);
-    if (old == null) {
-      return;
-    }
-    unindex(k, old.json());
-    Cached<T> gone = last == old.json() ? old : decode(k, last);
-    Cached<T> told = gone == null ? old : gone;
-    handlers.forEach(h -> safely(() -> h.onDelete(told)));
-  }
-
-  private void unindex(String k, JsonNode json) {
-    indexers.forEach((name, fn) -> index(indexes.get(name), fn, k, json, false));
-  }
-
-  private static void index(Map<String, Set<String>> idx, Function<JsonNode, Collection<String>> fn, String k,
-      JsonNode json, boolean add) {
-    for (String v : fn.apply(json)) {
-      if (add) {
-        idx.computeIfAbsent(v, x -> ConcurrentHashMap.newKeySet()).add(k);
-      } else {
-        idx.computeIfPresent(v, (x, keys) -> {
-          keys.remove(k);
-          return keys.isEmpty() ? null : keys;
-        });
-      }
-    }
-  }
-
   private void resyncNow() {
-    synchronized (lock) {
-      cache.values().forEach(e -> handlers.forEach(h -> safely(() -> h.onUpdate(e, e))));
-    }
+    indexer.atomically(objects -> objects.forEach(e -> dispatch.onUpdate(e, e)));
   }
 
   private void safely(Runnable r) {
@@ -431,18 +341,5 @@ public final class Informer<T> implements AutoCloseable {
     } catch (RuntimeException e) {
       log.error("{}: an event handler failed", gvr.plural(), e);
     }
-  }
-
-  private static String rv(JsonNode json) {
-    return json.path("metadata").path("resourceVersion").asText("");
-  }
-
-  private static String key(JsonNode json) {
-    JsonNode meta = json.path("metadata");
-    return key(meta.path("namespace").asText(""), meta.path("name").asText());
-  }
-
-  private static String key(String namespace, String name) {
-    return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
   }
 }

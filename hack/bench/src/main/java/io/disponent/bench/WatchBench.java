@@ -3,7 +3,6 @@ package io.disponent.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +30,6 @@ final class WatchBench {
   private static final byte[] ADDED = "{\"type\":\"ADDED\"".getBytes(StandardCharsets.UTF_8);
   private static final byte[] BOOKMARK = "{\"type\":\"BOOKMARK\"".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NAME = ("\"name\":\"" + TAG + "-").getBytes(StandardCharsets.UTF_8);
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
   private static final AtomicInteger SHOWN = new AtomicInteger();
   private static final long HIGHEST_MICROS = TimeUnit.SECONDS.toMicros(120);
 
@@ -93,10 +88,10 @@ final class WatchBench {
     String list = writer.getString(TASKS);
     String rv = new ObjectMapper().readTree(list).path("metadata").path("resourceVersion").asText();
     ApiBench.log("watch: list resourceVersion %s; opening %d watches", rv, watchers);
-    List<LineCounter> counters = new ArrayList<>();
+    List<LineSplitter> splitters = new ArrayList<>();
     for (int w = 0; w < watchers; w++) {
-      LineCounter c = new LineCounter(w);
-      counters.add(c);
+      LineSplitter c = new LineSplitter(new Deliveries(w));
+      splitters.add(c);
       HttpRequest request = HttpRequest.newBuilder(
               streams.uri(TASKS + "?watch=true&resourceVersion=" + rv + "&timeoutSeconds=3600"))
           .header("Accept", "application/json").GET().build();
@@ -169,7 +164,7 @@ final class WatchBench {
     double drained = (System.nanoTime() - drainStart) / 1e9;
     CpuMeter.Usage usage = cpu.stop();
     Map<String, Long> registeredAfter = registeredWatchers(writer.getString("/metrics"));
-    counters.forEach(LineCounter::cancel);
+    splitters.forEach(LineSplitter::cancel);
     ApiBench.log("watch: %d of %d deliveries %.1f s after the last write", delivered.sum(), expected, drained);
 
     Histogram fromCommit = new Histogram(HIGHEST_MICROS, 3);
@@ -253,84 +248,16 @@ final class WatchBench {
     return out;
   }
 
-  /**
-   * Splits one watch stream into lines without decoding it: keeps a line's first bytes, enough
-   * for its type and the object's name, and stamps an event with the time of the read that
-   * brought its newline.
-   */
-  private final class LineCounter implements Flow.Subscriber<List<ByteBuffer>> {
+  /** Counts one watcher's lines: each ADDED Task's arrival time, duplicates and strays. */
+  private final class Deliveries implements LineSplitter.Sink {
     private final int watcher;
-    private final byte[] head = new byte[512];
-    private final byte[] scratch = new byte[16 * 1024];
-    private int headLength;
-    private volatile Flow.Subscription subscription;
-    private volatile boolean cancelled;
 
-    LineCounter(int watcher) {
+    Deliveries(int watcher) {
       this.watcher = watcher;
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (cancelled) {
-        s.cancel();
-      } else {
-        s.request(Long.MAX_VALUE);
-      }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      long now = System.nanoTime();
-      for (ByteBuffer b : buffers) {
-        while (b.hasRemaining()) {
-          int n = Math.min(b.remaining(), scratch.length);
-          b.get(scratch, 0, n);
-          scan(n, now);
-        }
-      }
-    }
-
-    /** Finds the newlines eight bytes at a time; copies only each line's first bytes. */
-    private void scan(int n, long now) {
-      int from = 0;
-      int i = 0;
-      while (i < n) {
-        int nl = -1;
-        for (; i + 8 <= n; i += 8) {
-          long v = (long) LONGS.get(scratch, i) ^ NEWLINES;
-          long z = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
-          if (z != 0) {
-            nl = i + (Long.numberOfTrailingZeros(z) >>> 3);
-            break;
-          }
-        }
-        if (nl < 0) {
-          for (; i < n; i++) {
-            if (scratch[i] == '\n') {
-              nl = i;
-              break;
-            }
-          }
-        }
-        int end = nl < 0 ? n : nl;
-        int take = Math.min(end - from, head.length - headLength);
-        if (take > 0) {
-          System.arraycopy(scratch, from, head, headLength, take);
-          headLength += take;
-        }
-        if (nl < 0) {
-          return;
-        }
-        line(now);
-        headLength = 0;
-        from = nl + 1;
-        i = from;
-      }
-    }
-
-    private void line(long now) {
+    public void line(byte[] head, int headLength, long now) {
       if (!startsWith(head, headLength, ADDED)) {
         if (!startsWith(head, headLength, BOOKMARK)) {
           unknown.increment();
@@ -363,25 +290,10 @@ final class WatchBench {
     }
 
     @Override
-    public void onError(Throwable t) {
-      if (!cancelled) {
-        ended.incrementAndGet();
-        firstError.compareAndSet(null, "watch stream: " + t);
-      }
-    }
-
-    @Override
-    public void onComplete() {
-      if (!cancelled) {
-        ended.incrementAndGet();
-      }
-    }
-
-    void cancel() {
-      cancelled = true;
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
+    public void ended(Throwable error) {
+      ended.incrementAndGet();
+      if (error != null) {
+        firstError.compareAndSet(null, "watch stream: " + error);
       }
     }
   }

@@ -41,6 +41,8 @@ public final class ResourceWrites {
   private final Supplier<String> uids;
   private final Random random;
   private final Duration timeout;
+  private final Commits commits;
+  private final Deletion deletion;
 
   public ResourceWrites(Store store, ResourceReads reads, Admission admission, FieldManagement fields, Patcher patcher,
       Function<ResourceType, KindHooks> hooks, Clock clock, Duration timeout) {
@@ -60,6 +62,8 @@ public final class ResourceWrites {
     this.uids = uids;
     this.random = random;
     this.timeout = timeout;
+    this.commits = new Commits(store, timeout);
+    this.deletion = new Deletion(commits, hooks, clock);
   }
 
   public WriteResult create(ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
@@ -156,7 +160,7 @@ public final class ResourceWrites {
       StoredObject current = reads.getFromStore(type, namespace, name)
           .orElseThrow(() -> ApiException.notFound(type.group(), type.plural(), name));
       try {
-        return deleteOne(type, current, delete, options.dryRun() || delete.dryRun());
+        return deletion.deleteOne(type, current, delete, options.dryRun() || delete.dryRun());
       } catch (StaleWrite e) {
         if (attempt >= PATCH_ATTEMPTS) {
           throw ApiException.staleObject(type.group(), type.plural(), name);
@@ -179,57 +183,6 @@ public final class ResourceWrites {
       }
     }
     return out;
-  }
-
-  private WriteResult deleteOne(ResourceType type, StoredObject current, DeleteOptions delete, boolean dryRun) {
-    ObjectNode obj = current.copy();
-    JsonNode meta = obj.path("metadata");
-    if (delete.preconditionUid() != null && !delete.preconditionUid().equals(meta.path("uid").asText())) {
-      throw ApiException.conflict(type.group(), type.plural(), current.name(), "Precondition failed: UID in precondition: "
-          + delete.preconditionUid() + ", UID in object meta: " + meta.path("uid").asText());
-    }
-    if (delete.preconditionResourceVersion() != null
-        && !delete.preconditionResourceVersion().equals(Long.toString(current.revision()))) {
-      throw ApiException.conflict(type.group(), type.plural(), current.name(),
-          "Precondition failed: ResourceVersion in precondition: " + delete.preconditionResourceVersion()
-              + ", ResourceVersion in object meta: " + current.revision());
-    }
-    ObjectNode metadata = ObjectRules.metadata(obj);
-    boolean changed = false;
-    String finalizer = "Orphan".equals(delete.propagationPolicy()) ? "orphan"
-        : "Foreground".equals(delete.propagationPolicy()) ? "foregroundDeletion" : null;
-    if (finalizer != null && !meta.has("deletionTimestamp") && !hasFinalizer(obj, finalizer)) {
-      ArrayNode fins = metadata.has("finalizers") ? (ArrayNode) metadata.get("finalizers") : metadata.putArray("finalizers");
-      fins.add(finalizer);
-      changed = true;
-    }
-    ObjectNode before = obj.deepCopy();
-    boolean waits = hooks.apply(type).onDelete(obj);
-    changed |= !before.equals(obj);
-    boolean pending = waits || metadata.path("finalizers").size() > 0;
-    if (pending) {
-      if (!metadata.has("deletionTimestamp")) {
-        metadata.put("deletionTimestamp", ObjectRules.timestamp(clock.instant()));
-        metadata.put("deletionGracePeriodSeconds", 0);
-        changed = true;
-      }
-      if (!changed || dryRun) {
-        return new WriteResult(200, obj, List.of());
-      }
-      long rev = cas(type, current, ObjectCodec.encode(obj));
-      return new WriteResult(200, ObjectCodec.withResourceVersion(obj, rev), List.of());
-    }
-    if (dryRun) {
-      return new WriteResult(200, obj, List.of());
-    }
-    try {
-      long rev = StoreCalls.await(store.delete(current.key(), current.revision()), timeout);
-      ObjectCodec.withResourceVersion(obj, rev);
-      hooks.apply(type).afterCommit(obj, true);
-      return new WriteResult(200, obj, List.of());
-    } catch (ConflictException e) {
-      throw new StaleWrite();
-    }
   }
 
   private WriteResult applyCreate(ResourceType type, String namespace, String name, JsonNode patch,
@@ -306,7 +259,7 @@ public final class ResourceWrites {
       if (old.path("metadata").has("deletionTimestamp")) {
         List<String> added = new ArrayList<>();
         next.path("metadata").path("finalizers").forEach(f -> {
-          if (!hasFinalizer(old, f.asText())) {
+          if (!Deletion.hasFinalizer(old, f.asText())) {
             added.add(f.asText());
           }
         });
@@ -330,27 +283,15 @@ public final class ResourceWrites {
     boolean deleting = next.path("metadata").has("deletionTimestamp");
     if (deleting && next.path("metadata").path("finalizers").size() == 0
         && !hooks.apply(type).onDelete(next.deepCopy())) {
-      try {
-        long rev = StoreCalls.await(store.delete(current.key(), current.revision()), timeout);
-        ObjectCodec.withResourceVersion(next, rev);
-        hooks.apply(type).afterCommit(next, true);
-        return new WriteResult(200, next, warnings);
-      } catch (ConflictException e) {
-        throw new StaleWrite();
-      }
+      long rev = commits.delete(current);
+      ObjectCodec.withResourceVersion(next, rev);
+      hooks.apply(type).afterCommit(next, true);
+      return new WriteResult(200, next, warnings);
     }
-    long rev = cas(type, current, ObjectCodec.encode(next));
+    long rev = commits.update(current, ObjectCodec.encode(next));
     ObjectCodec.withResourceVersion(next, rev);
     hooks.apply(type).afterCommit(next, false);
     return new WriteResult(200, next, warnings);
-  }
-
-  private long cas(ResourceType type, StoredObject current, byte[] value) {
-    try {
-      return StoreCalls.await(store.update(current.key(), value, current.revision()), timeout);
-    } catch (ConflictException e) {
-      throw new StaleWrite();
-    }
   }
 
   /** An object in a namespace needs that namespace to exist and not be terminating. */
@@ -395,15 +336,6 @@ public final class ResourceWrites {
     return copy;
   }
 
-  private static boolean hasFinalizer(JsonNode obj, String finalizer) {
-    for (JsonNode f : obj.path("metadata").path("finalizers")) {
-      if (f.asText().equals(finalizer)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Equal apart from resourceVersion and managedFields timestamps: such a write changes nothing. */
   static boolean sameIgnoringManagedTimes(JsonNode old, ObjectNode next) {
     ObjectNode a = old.deepCopy();
@@ -422,12 +354,5 @@ public final class ResourceWrites {
       }
     }
     return ObjectRules.sameValue(a, b);
-  }
-
-  /** The object changed between read and write; patches and deletes retry, updates answer 409. */
-  static final class StaleWrite extends RuntimeException {
-    StaleWrite() {
-      super(null, null, false, false);
-    }
   }
 }

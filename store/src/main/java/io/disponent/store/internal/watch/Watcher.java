@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one state machine whose fields all live under one lock, and whose
+// invariants (terminal, finished, synced, scheduled) are kept by every method together.
 package io.disponent.store.internal.watch;
 
 import io.disponent.store.CompactedException;

@@ -1,0 +1,107 @@
+package io.disponent.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/** A streaming watch on its own daemon thread; {@code closed} stops it, and the stream is closed to unblock. */
+final class HttpWatch implements Watch {
+  private final Transport transport;
+  private final String path;
+  private final WatchHandler handler;
+  private final String what;
+  /** The client's open watches; this one leaves it when it ends or is closed. */
+  private final Set<HttpWatch> open;
+  private final Thread thread;
+  private volatile boolean closed;
+  private volatile InputStream stream;
+
+  HttpWatch(Transport transport, String path, WatchHandler handler, String what, Set<HttpWatch> open) {
+    this.transport = transport;
+    this.path = path;
+    this.handler = handler;
+    this.what = what;
+    this.open = open;
+    this.thread = new Thread(this::run, what);
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  private void run() {
+    ApiException cause = null;
+    try {
+      transport.guarded(what, this::open);
+      if (!closed) {
+        cause = stream();
+      }
+    } catch (ApiException e) {
+      cause = e;
+    } catch (RuntimeException e) {
+      cause = new UnavailableException("Unavailable", what + ": " + e, e);
+    } finally {
+      open.remove(this);
+      closeStream();
+    }
+    if (!closed) {
+      handler.onClose(cause);
+    }
+  }
+
+  private Void open() {
+    stream = transport.openStream(what, path);
+    if (closed) {
+      closeStream();
+    }
+    return null;
+  }
+
+  /** Reads lines until the end; answers the cause of an abnormal end (null when normal). */
+  private ApiException stream() {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      String line;
+      while (!closed && (line = in.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode ev = ApiClient.JSON.readTree(line);
+        String type = ev.path("type").asText();
+        if ("ERROR".equals(type)) {
+          JsonNode obj = ev.path("object");
+          return ApiException.of(what, Status.from(obj.path("code").asInt(500), obj, line), null);
+        }
+        handler.onEvent(new WatchEvent(type, ev.path("object")));
+      }
+      return null;
+    } catch (IOException e) {
+      return closed ? null : new UnavailableException("Unavailable", what + ": stream broken: " + e, e);
+    }
+  }
+
+  private void closeStream() {
+    InputStream s = stream;
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing to unblock a reader; nothing more to do
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    closeStream();
+    if (stream == null) {
+      thread.interrupt();
+    }
+    open.remove(this);
+  }
+}
