@@ -63,6 +63,9 @@ public final class RaftConfig {
     RaftConfigKeys.Rpc.setType(p, transport == Transport.NETTY ? SupportedRpcType.NETTY : SupportedRpcType.GRPC);
   }
 
+  static final int SNAPSHOT_CHUNK_MB = 1;
+  static final int SNAPSHOT_CHUNKS_IN_FLIGHT = 64;
+
   static RaftProperties serverProperties(Member self, Path raftDir, Transport transport, StoreTuning t) {
     RaftProperties p = new RaftProperties();
     setTransport(p, transport);
@@ -91,7 +94,12 @@ public final class RaftConfig {
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("32MB"));
     RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("9MB"));
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("8MB"));
-    RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf("4MB"));
+    RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf(SNAPSHOT_CHUNK_MB + "MB"));
+    // A snapshot is a RocksDB checkpoint of a dozen files or more, one chunk each at least. With Ratis' window of
+    // 8 unanswered chunks, the install to a member re-added at its old address stalled at chunk 8 for 20-30 s (until
+    // the stream timed out and was retried); a wider window sends the whole snapshot at once. It bounds what a
+    // leader buffers per installing follower to SNAPSHOT_CHUNKS_IN_FLIGHT x SNAPSHOT_CHUNK_MB.
+    GrpcConfigKeys.Server.setInstallSnapshotRequestElementLimit(p, SNAPSHOT_CHUNKS_IN_FLIGHT);
     // Replicate as soon as an entry is there instead of waiting to fill a batch: our batching is
     // done before Raft, per entry.
     RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);

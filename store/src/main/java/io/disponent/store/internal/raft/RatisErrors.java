@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.protocol.exceptions.RaftRetryFailureException;
 import org.apache.ratis.protocol.exceptions.ReconfigurationInProgressException;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
 import org.apache.ratis.protocol.exceptions.TimeoutIOException;
@@ -25,10 +26,14 @@ final class RatisErrors {
     return e;
   }
 
-  /** True when Ratis refused a membership change because another one is still in progress. */
+  /**
+   * True when a membership change may still be under way: Ratis refused it because one is in progress (often
+   * the first attempt of the same change, still catching a new member up), or its client ran out of retries,
+   * which it does after that refusal without keeping it as the cause.
+   */
   static boolean reconfiguring(Throwable t) {
     for (Throwable e = t; e != null; e = e.getCause()) {
-      if (e instanceof ReconfigurationInProgressException) {
+      if (e instanceof ReconfigurationInProgressException || e instanceof RaftRetryFailureException) {
         return true;
       }
     }

@@ -19,6 +19,7 @@ class RatisErrorsTest {
     return Stream.of(
         Arguments.of("the refusal itself", busy, true),
         Arguments.of("as the cause of the client's give-up", new RaftRetryFailureException(null, 200, null, busy), true),
+        Arguments.of("the client's give-up, which keeps no cause", new RaftRetryFailureException(null, 200, null, null), true),
         Arguments.of("mapped and wrapped", new CompletionException(RatisErrors.map(busy)), true),
         Arguments.of("another refusal", new IOException("connection refused"), false),
         Arguments.of("no leader", new NoLeaderException("no leader", null), false));
