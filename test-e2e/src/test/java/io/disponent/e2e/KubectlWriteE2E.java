@@ -33,6 +33,26 @@ class KubectlWriteE2E extends ServerPerClass {
   }
 
   @Test
+  void reapplyingAManifestThatLeavesADefaultOutIsANoOp() {
+    String manifest = service("defaulted", "app: defaulted", 1) + "          ports: [{name: http}]\n";
+    assertThat(okStdin(manifest, "apply", "-f", "-")).isEqualTo("service.disponent.io/defaulted created\n");
+    assertThat(jsonpath("defaulted", ".spec.template.spec.ports[0].protocol")).isEqualTo("TCP");
+    String rv = jsonpath("defaulted", ".metadata.resourceVersion");
+    assertThat(okStdin(manifest, "apply", "-f", "-")).isEqualTo("service.disponent.io/defaulted unchanged\n");
+    Kubectl.Result diff = kubectl.stdin(manifest, "diff", "-f", "-");
+    assertThat(diff.exit()).as("%s", diff).isZero();
+    assertThat(jsonpath("defaulted", ".metadata.resourceVersion")).as("nothing was written").isEqualTo(rv);
+
+    // the first server-side apply takes the fields over (managedFields change); the second writes nothing
+    okStdin(manifest, "apply", "--server-side", "--force-conflicts", "-f", "-");
+    String owned = jsonpath("defaulted", ".metadata.resourceVersion");
+    assertThat(okStdin(manifest, "apply", "--server-side", "-f", "-"))
+        .isEqualTo("service.disponent.io/defaulted serverside-applied\n");
+    assertThat(jsonpath("defaulted", ".metadata.resourceVersion")).isEqualTo(owned);
+    assertThat(jsonpath("defaulted", ".metadata.generation")).isEqualTo("1");
+  }
+
+  @Test
   void serverSideApplyConflictsThenForces() {
     String manifest = service("ssa", "app: ssa", 1);
     assertThat(okStdin(manifest, "apply", "--server-side", "-f", "-"))

@@ -285,6 +285,46 @@ class ApiServerIT {
   }
 
   @Test
+  void reapplyingAManifestThatOmitsADefaultedFieldChangesNothing() {
+    namespace(http, "noop");
+    ObjectNode config = serviceBody("web", null, 2);
+    ((ObjectNode) config.at("/spec/template/spec")).putArray("ports").addObject().put("name", "http");
+    String url = service("noop", "web") + "?fieldManager=kubectl";
+    Http.Response created = http.patch(url, "application/apply-patch+yaml", config.toString());
+    assertThat(created.code()).as(created.text()).isEqualTo(201);
+    assertThat(created.json().at("/spec/template/spec/ports/0/protocol").asText()).isEqualTo("TCP");
+    String rv = created.json().at("/metadata/resourceVersion").asText();
+
+    for (int i = 0; i < 2; i++) {
+      Http.Response again = http.patch(url, "application/apply-patch+yaml", config.toString());
+      assertThat(again.code()).as(again.text()).isEqualTo(200);
+      assertThat(again.json().at("/metadata/resourceVersion").asText()).as("apply %d", i).isEqualTo(rv);
+      assertThat(again.json().at("/metadata/generation").asLong()).isEqualTo(1);
+    }
+    ObjectNode replacement = config.deepCopy();
+    ((ObjectNode) replacement.get("metadata")).put("resourceVersion", rv);
+    Http.Response put = http.put(service("noop", "web"), replacement.toString());
+    assertThat(put.code()).as(put.text()).isEqualTo(200);
+    assertThat(put.json().at("/metadata/resourceVersion").asText()).as("PUT of the same object").isEqualTo(rv);
+    assertThat(put.json().at("/metadata/generation").asLong()).isEqualTo(1);
+
+    Http.Response merge = http.patch(service("noop", "web"), "application/merge-patch+json",
+        "{\"spec\":{\"template\":{\"spec\":{\"ports\":[{\"name\":\"http\"}]}}}}");
+    assertThat(merge.code()).as(merge.text()).isEqualTo(200);
+    assertThat(merge.json().at("/metadata/resourceVersion").asText()).as("merge patch of the same list").isEqualTo(rv);
+    Http.Response jsonPatch = http.patch(service("noop", "web"), "application/json-patch+json",
+        "[{\"op\":\"remove\",\"path\":\"/spec/template/spec/ports/0/protocol\"}]");
+    assertThat(jsonPatch.code()).as(jsonPatch.text()).isEqualTo(200);
+    assertThat(jsonPatch.json().at("/metadata/resourceVersion").asText()).as("JSON patch removing a default")
+        .isEqualTo(rv);
+
+    ((ObjectNode) config.at("/spec/template/spec/ports/0")).put("protocol", "UDP");
+    Http.Response changed = http.patch(url, "application/apply-patch+yaml", config.toString());
+    assertThat(changed.code()).as(changed.text()).isEqualTo(200);
+    assertThat(changed.json().at("/metadata/generation").asLong()).as("a real spec change still counts").isEqualTo(2);
+  }
+
+  @Test
   void mergePatchJsonPatchAndServerSideApply() {
     namespace(http, "patch");
     create(http, "patch", serviceBody("x", null, 1));

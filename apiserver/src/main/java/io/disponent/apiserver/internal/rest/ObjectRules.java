@@ -66,7 +66,7 @@ public final class ObjectRules {
     }
   }
 
-  /** A main-resource update: identity and status stay the old ones; generation follows the spec. */
+  /** A main-resource update: identity, generation and status stay the old ones (see {@link #bumpGeneration}). */
   public static void prepareForUpdate(ResourceType type, ObjectNode obj, JsonNode old) {
     checkTypeMeta(type, obj);
     ObjectNode meta = metadata(obj);
@@ -94,8 +94,15 @@ public final class ObjectRules {
         obj.set("status", old.get("status").deepCopy());
       }
     }
+  }
+
+  /**
+   * Bumps generation when the spec changed. Called after admission has filled defaults: before it, a manifest that
+   * omits a defaulted field (ports[].protocol) would always look changed, and re-applying it would not be a no-op.
+   */
+  public static void bumpGeneration(ResourceType type, ObjectNode obj, JsonNode old) {
     if (specChanged(type, old, obj)) {
-      meta.put("generation", oldMeta.path("generation").asLong(1) + 1);
+      metadata(obj).put("generation", old.path("metadata").path("generation").asLong(1) + 1);
     }
   }
 

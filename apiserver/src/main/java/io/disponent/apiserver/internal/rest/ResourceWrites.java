@@ -270,6 +270,9 @@ public final class ResourceWrites {
       }
     }
     List<String> warnings = admission.admit(type, next, old, options);
+    if (subresource == null) {
+      ObjectRules.bumpGeneration(type, next, old);
+    }
     if (track) {
       fields.trackUpdate(type, old, next, options.fieldManager(), subresource);
     }

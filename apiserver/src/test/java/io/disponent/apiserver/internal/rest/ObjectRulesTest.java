@@ -84,6 +84,8 @@ class ObjectRulesTest {
   void updateBumpsGenerationOnlyForSpecChanges(String old, String next, long generation, String why) {
     ObjectNode o = obj(next);
     ObjectRules.prepareForUpdate(SERVICES, o, obj(old));
+    assertThat(o.at("/metadata/generation").asLong()).as("prepare keeps the old generation").isEqualTo(3);
+    ObjectRules.bumpGeneration(SERVICES, o, obj(old));
     assertThat(o.at("/metadata/generation").asLong()).as(why).isEqualTo(generation);
     assertThat(o.at("/metadata/uid").asText()).isEqualTo("u");
     assertThat(o.at("/metadata/namespace").asText()).isEqualTo("n");
