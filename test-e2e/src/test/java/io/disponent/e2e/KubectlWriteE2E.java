@@ -34,11 +34,13 @@ class KubectlWriteE2E extends ServerPerClass {
 
   @Test
   void reapplyingAManifestThatLeavesADefaultOutIsANoOp() {
-    String manifest = service("defaulted", "app: defaulted", 1) + "          ports: [{name: http}]\n";
+    String manifest = service("defaulted", "app: defaulted", 1) + "      ports: [{name: http}]\n";
     assertThat(okStdin(manifest, "apply", "-f", "-")).isEqualTo("service.disponent.io/defaulted created\n");
     assertThat(jsonpath("defaulted", ".spec.template.spec.ports[0].protocol")).isEqualTo("TCP");
     String rv = jsonpath("defaulted", ".metadata.resourceVersion");
-    assertThat(okStdin(manifest, "apply", "-f", "-")).isEqualTo("service.disponent.io/defaulted unchanged\n");
+    // kubectl sends the list again (a JSON merge patch replaces lists, and the live one has the default), so it
+    // prints "configured" as it does against Kubernetes; the server finds nothing changed and writes nothing
+    okStdin(manifest, "apply", "-f", "-");
     Kubectl.Result diff = kubectl.stdin(manifest, "diff", "-f", "-");
     assertThat(diff.exit()).as("%s", diff).isZero();
     assertThat(jsonpath("defaulted", ".metadata.resourceVersion")).as("nothing was written").isEqualTo(rv);
