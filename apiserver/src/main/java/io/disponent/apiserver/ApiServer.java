@@ -159,8 +159,8 @@ public final class ApiServer implements AutoCloseable {
     if (cleaner == null) {
       cleaner = new NamespaceCleaner(registry, reads, writes, Duration.ofMillis(500));
     }
-    startup.enter(StartPhase.SERVING);
     log.info("API server serving on {}", url());
+    startup.enter(StartPhase.SERVING);
   }
 
   private void warmUpUntilServing() {
