@@ -39,6 +39,8 @@ class ThreeMembersE2E {
   private static final Duration SHORT = Duration.ofSeconds(20);
   /** What each replica logs when it learns a new leader (StoreStateMachine). */
   private static final Pattern LEADER = Pattern.compile("replica (\\S+): leader is (\\S+)");
+  private static final String SERVING = "API server serving on";
+  private static final String CONTROLLERS_STARTED = "starts the controllers";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, DisponentProcess> members = new LinkedHashMap<>();
@@ -79,6 +81,17 @@ class ThreeMembersE2E {
     for (DisponentProcess m : members.values()) {
       m.awaitReady(Duration.between(Instant.now(), began.plus(ALL_READY)));
     }
+
+    await("a member runs the controllers").atMost(SHORT).pollInterval(Duration.ofMillis(250))
+        .until(() -> members.values().stream().anyMatch(m -> m.log().contains(CONTROLLERS_STARTED)));
+    members.forEach((id, m) -> {
+      String log = m.log();
+      assertThat(log).as("%s serves", id).contains(SERVING);
+      if (log.contains(CONTROLLERS_STARTED)) {
+        assertThat(log.indexOf(CONTROLLERS_STARTED)).as("%s starts its controllers once it serves", id)
+            .isGreaterThan(log.indexOf(SERVING));
+      }
+    });
 
     Map<String, Kubectl> kubectl = new LinkedHashMap<>();
     members.forEach((id, m) -> kubectl.put(id, new Kubectl(m.kubeconfig(), work.resolve("home-" + id))));
