@@ -31,6 +31,8 @@ import io.disponent.apiserver.internal.server.DocumentPatcher;
 import io.disponent.apiserver.internal.server.ManagedFieldsManagement;
 import io.disponent.apiserver.internal.server.SchemaAdmission;
 import io.disponent.apiserver.internal.server.CrdTables;
+import io.disponent.apiserver.internal.startup.StartPhase;
+import io.disponent.apiserver.internal.startup.Startup;
 import io.disponent.apiserver.internal.storage.Keys;
 import io.disponent.crds.Crds;
 import io.disponent.store.Store;
@@ -41,6 +43,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,10 @@ public final class ApiServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final List<String> DEFAULT_NAMESPACES = List.of("default", "disponent-system");
+  private static final Duration WARM_UP_POLL = Duration.ofMillis(100);
+  private static final Duration WARM_UP_RETRY = Duration.ofMillis(500);
+  /** How long close waits for a warm-up step in a store call (interrupted) to give up. */
+  private static final Duration WARMER_STOP = Duration.ofSeconds(10);
 
   private final ApiServerConfig config;
   private final Registry registry = new Registry();
@@ -63,11 +71,13 @@ public final class ApiServer implements AutoCloseable {
   private final ApiMetrics metrics;
   private CrdSync crdSync;
   private NamespaceCleaner cleaner;
+  private final Startup startup;
   private ApiHttp http;
-  private volatile boolean ready;
+  private Thread warmer;
 
-  private ApiServer(Store rawStore, ApiServerConfig config) {
+  private ApiServer(Store rawStore, ApiServerConfig config, BooleanSupplier storeHasLeader) {
     this.config = config;
+    this.startup = new Startup(storeHasLeader, config.clock());
     this.metrics = new ApiMetrics(this::watchersByResource);
     Store store = new MeteredStore(rawStore, metrics);
     this.caches = new WatchCaches(store, config.watchCache());
@@ -87,11 +97,15 @@ public final class ApiServer implements AutoCloseable {
     registry.addListener(this::dropUnservedCaches);
   }
 
-  /** Starts a server: loads the stored CRDs, bootstraps, listens. */
+  /**
+   * Starts a server and returns once it serves: listens, loads the stored CRDs, bootstraps. A store
+   * failure meanwhile fails the start. For a store that is always there (one replica that leads).
+   */
   public static ApiServer start(Store store, ApiServerConfig config) {
-    ApiServer server = new ApiServer(store, config);
+    ApiServer server = new ApiServer(store, config, () -> true);
     try {
-      server.startInternal();
+      server.listen();
+      server.warmUp();
       return server;
     } catch (RuntimeException e) {
       server.close();
@@ -99,21 +113,79 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private void startInternal() {
-    ResourceType crdType = registry.snapshot().find("apiextensions.k8s.io", "v1", "customresourcedefinitions")
-        .orElseThrow();
-    crdSync = new CrdSync(registry, reads.cache(crdType)).start();
-    bootstrap();
-    cleaner = new NamespaceCleaner(registry, reads, writes, Duration.ofMillis(500));
+  /**
+   * Starts a server that listens at once and serves whenever its store can: until then {@code /livez}
+   * answers 200, {@code /readyz} 503 with the reason, and every request that needs the store a 503
+   * {@code Status} with Retry-After. It keeps trying, never gives up, until it serves or is closed;
+   * {@link #serving()} completes when it serves. For a member of a replicated store, which may start
+   * before a majority of its peers.
+   *
+   * @param storeHasLeader whether the store knows a leader now, asked without waiting
+   */
+  public static ApiServer startWaiting(Store store, ApiServerConfig config, BooleanSupplier storeHasLeader) {
+    ApiServer server = new ApiServer(store, config, storeHasLeader);
+    try {
+      server.listen();
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    server.warmer = new Thread(server::warmUpUntilServing, "api-warm-up");
+    server.warmer.setDaemon(true);
+    server.warmer.start();
+    return server;
+  }
+
+  private void listen() {
     TableRenderer tables = new CrdTables(config.clock());
     ResourceHandler handler = new ResourceHandler(registry, reads, writes, tables, config.bookmarkInterval(),
         config.maxWatch());
-    http = new ApiHttp(handler, metrics, () -> ready, config.maxThreads());
+    http = new ApiHttp(handler, metrics, startup, config.maxThreads());
     new DiscoveryRoutes(registry).install(http);
     new TaskLogProxy(registry, reads).install(http);
     http.start(config.host(), config.port());
-    ready = true;
     log.info("API server listening on {}", url());
+  }
+
+  /** Loads the CRDs, bootstraps, serves. Idempotent, so that a failed attempt can be run again. */
+  private void warmUp() {
+    if (crdSync == null) {
+      ResourceType crdType = registry.snapshot().find("apiextensions.k8s.io", "v1", "customresourcedefinitions")
+          .orElseThrow();
+      crdSync = new CrdSync(registry, reads.cache(crdType)).start();
+    }
+    startup.enter(StartPhase.BOOTSTRAPPING);
+    bootstrap();
+    if (cleaner == null) {
+      cleaner = new NamespaceCleaner(registry, reads, writes, Duration.ofMillis(500));
+    }
+    log.info("API server serving on {}", url());
+    startup.enter(StartPhase.SERVING);
+  }
+
+  private void warmUpUntilServing() {
+    String lastLogged = null;
+    while (startup.phase().compareTo(StartPhase.SERVING) < 0) {
+      try {
+        if (!startup.storeHasLeader()) {
+          // No request before a leader is known: the Ratis client stalls for seconds after a NotLeader.
+          Thread.sleep(WARM_UP_POLL.toMillis());
+          continue;
+        }
+        try {
+          warmUp();
+        } catch (RuntimeException e) {
+          startup.failed(e);
+          if (!e.toString().equals(lastLogged)) {
+            log.warn("API server not ready yet, will retry: {}", e.toString());
+            lastLogged = e.toString();
+          }
+          Thread.sleep(WARM_UP_RETRY.toMillis());
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   private void bootstrap() {
@@ -142,23 +214,32 @@ public final class ApiServer implements AutoCloseable {
       String name = crd.path("metadata").path("name").asText();
       var existing = reads.getFromStore(crdType, null, name);
       if (existing.isEmpty()) {
-        createIgnoringExisting(crdType, null, (ObjectNode) crd, options);
+        if (!createIgnoringExisting(crdType, null, (ObjectNode) crd, options)) {
+          // Another member created it a moment ago: serve it now, not when the CRD watch delivers it.
+          reads.getFromStore(crdType, null, name).ifPresent(o -> registry.put(o.object()));
+        }
       } else if (!existing.get().object().path("spec").equals(crd.path("spec"))) {
         ObjectNode updated = existing.get().copy();
         updated.set("spec", crd.path("spec").deepCopy());
         writes.update(crdType, null, name, null, updated, options);
         log.info("updated CRD {} to the shipped definition", name);
+      } else {
+        // Perhaps stored by another member after this one's CRD watch began: serve it now, not a moment later.
+        registry.put(existing.get().object());
       }
     }
   }
 
-  private void createIgnoringExisting(ResourceType type, String ns, ObjectNode obj, WriteOptions options) {
+  /** False when it exists already. */
+  private boolean createIgnoringExisting(ResourceType type, String ns, ObjectNode obj, WriteOptions options) {
     try {
       writes.create(type, ns, obj, options);
+      return true;
     } catch (ApiException e) {
       if (e.code() != 409) {
         throw e;
       }
+      return false;
     }
   }
 
@@ -185,13 +266,27 @@ public final class ApiServer implements AutoCloseable {
     return "http://" + config.host() + ":" + port();
   }
 
+  /** Whether it serves requests now. */
   public boolean ready() {
-    return ready;
+    return startup.phase() == StartPhase.SERVING;
+  }
+
+  /** Completes when the server serves; cancelled if it is closed first. */
+  public CompletableFuture<Void> serving() {
+    return startup.serving();
   }
 
   @Override
   public void close() {
-    ready = false;
+    startup.enter(StartPhase.STOPPING);
+    if (warmer != null) {
+      warmer.interrupt();
+      try {
+        warmer.join(WARMER_STOP.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (http != null) {
       http.close();
     }

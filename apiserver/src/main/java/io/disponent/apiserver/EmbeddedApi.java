@@ -6,6 +6,7 @@ import io.disponent.store.StoreReplica;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,7 +15,20 @@ import java.util.function.UnaryOperator;
  */
 public record EmbeddedApi(StoreReplica replica, ApiServer server) implements AutoCloseable {
 
+  /** Returns once the server serves; for one replica, which leads as soon as it starts. */
   public static EmbeddedApi start(ReplicaConfig store, ApiServerConfig api) {
+    return start(store, replica -> ApiServer.start(replica.store(), api));
+  }
+
+  /**
+   * Returns once the server listens; it serves when the replica has a leader, however long the other
+   * members take ({@link ApiServer#startWaiting}). For a member of 3 or 5.
+   */
+  public static EmbeddedApi startWaiting(ReplicaConfig store, ApiServerConfig api) {
+    return start(store, replica -> ApiServer.startWaiting(replica.store(), api, replica::hasLeader));
+  }
+
+  private static EmbeddedApi start(ReplicaConfig store, Function<StoreReplica, ApiServer> server) {
     StoreReplica replica;
     try {
       replica = StoreReplica.start(store);
@@ -22,7 +36,7 @@ public record EmbeddedApi(StoreReplica replica, ApiServer server) implements Aut
       throw new UncheckedIOException(e);
     }
     try {
-      return new EmbeddedApi(replica, ApiServer.start(replica.store(), api));
+      return new EmbeddedApi(replica, server.apply(replica));
     } catch (RuntimeException e) {
       replica.close();
       throw e;

@@ -56,14 +56,20 @@ final class ServerCommand implements Callable<Integer> {
     }
     ReplicaConfig store = new ReplicaConfig(self, members, dataDir.resolve("store"), Transport.GRPC,
         StoreLimits.DEFAULT, StoreTuning.DEFAULT.withCluster(cluster));
-    ControlPlane plane = ControlPlane.start(store, host, port);
+    ControlPlane plane = ControlPlane.startMember(store, host, port);
     CleanStop.onStop("disponent-shutdown", () -> {
       plane.close();
       System.out.println("disponent server " + id + " stopped");
     });
-    System.out.printf("disponent server %s is up: API at %s, store member %s at %s%n", id, plane.url(), id,
-        storeAddress);
+    Path kubeconfig = Kubeconfig.write(dataDir, plane.url());
+    System.out.printf("disponent server %s listening at %s; ready (GET /readyz) once store member %s at %s "
+        + "has a leader%nexport KUBECONFIG=%s%n", id, plane.url(), id, storeAddress, kubeconfig);
     System.out.flush();
+    plane.serving().thenRun(() -> {
+      System.out.printf("disponent server %s is up: API at %s, store member %s at %s%n", id, plane.url(), id,
+          storeAddress);
+      System.out.flush();
+    });
     return CleanStop.awaitStop();
   }
 }

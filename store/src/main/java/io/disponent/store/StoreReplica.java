@@ -25,6 +25,9 @@ public interface StoreReplica extends AutoCloseable {
   /** Waits until this replica knows a leader that is ready to serve; false if none in time. */
   boolean awaitLeader(Duration timeout);
 
+  /** Whether this replica knows a leader that is ready to serve, now; never waits. */
+  boolean hasLeader();
+
   boolean isLeader();
 
   @Override

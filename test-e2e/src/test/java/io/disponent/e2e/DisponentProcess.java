@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One real {@code disponent up} process (store replica + API server) on 127.0.0.1, started with
- * the same java command line as {@code bin/disponent} (cli/target/classes plus the classpath file
- * that cli's build writes), so no Maven build runs from inside the tests. Stopped by its own
+ * One real {@code disponent up} or {@code disponent server} process (store replica + API server) on
+ * 127.0.0.1, started with the same java command line as {@code bin/disponent} (cli/target/classes plus
+ * the classpath file that cli's build writes), so no Maven build runs from inside the tests. Stopped by its own
  * handle: SIGTERM, then SIGKILL only when it does not exit.
  */
 final class DisponentProcess implements AutoCloseable {
@@ -31,13 +31,15 @@ final class DisponentProcess implements AutoCloseable {
   /** Small, quick-starting JVMs for tests; a benchmark passes {@code List.of()} (bin/disponent's defaults). */
   static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+  private final String name;
   private final Path dataDir;
   private final int port;
   private final int storePort;
   private final Path log;
   private final Process process;
 
-  private DisponentProcess(Path dataDir, int port, int storePort, Path log, Process process) {
+  private DisponentProcess(String name, Path dataDir, int port, int storePort, Path log, Process process) {
+    this.name = name;
     this.dataDir = dataDir;
     this.port = port;
     this.storePort = storePort;
@@ -88,6 +90,25 @@ final class DisponentProcess implements AutoCloseable {
   /** {@code up} in a JVM with the given options. */
   static DisponentProcess start(List<String> jvmOptions, Path dataDir, int port, int storePort,
       List<String> extraArgs) {
+    List<String> args = new ArrayList<>(List.of("up", "--data-dir", dataDir.toString(), "--port",
+        Integer.toString(port), "--store-port", Integer.toString(storePort)));
+    args.addAll(extraArgs);
+    DisponentProcess p = launch(jvmOptions, dataDir, port, storePort, args);
+    p.awaitReady(READY_TIMEOUT);
+    return p;
+  }
+
+  /**
+   * One control-plane member, {@code server --id ID --peers PEERS} with its Raft endpoint on 127.0.0.1:storePort.
+   * Returns at once: a member is not ready before a majority of its peers runs ({@link #awaitReady}).
+   */
+  static DisponentProcess startServer(Path dataDir, String id, int port, int storePort, String peers) {
+    return launch(TEST_JVM, dataDir, port, storePort, List.of("server", "--data-dir", dataDir.toString(), "--id", id,
+        "--port", Integer.toString(port), "--store-address", "127.0.0.1:" + storePort, "--peers", peers));
+  }
+
+  private static DisponentProcess launch(List<String> jvmOptions, Path dataDir, int port, int storePort,
+      List<String> args) {
     Path root = root();
     try {
       String classpath = classpath(root);
@@ -96,15 +117,12 @@ final class DisponentProcess implements AutoCloseable {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(java));
       command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", classpath, "io.disponent.cli.Main", "up",
-          "--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--store-port", Integer.toString(storePort)));
-      command.addAll(extraArgs);
+      command.addAll(List.of("-cp", classpath, "io.disponent.cli.Main"));
+      command.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile());
-      DisponentProcess p = new DisponentProcess(dataDir, port, storePort, log, pb.start());
-      p.awaitReady();
-      return p;
+      return new DisponentProcess("disponent " + args.get(0), dataDir, port, storePort, log, pb.start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -129,13 +147,14 @@ final class DisponentProcess implements AutoCloseable {
   private static final Pattern MODULE_JAR = Pattern.compile("/disponent-(store|crds|apiserver|controllers|node-agent)"
       + "-[^/]*\\.jar$");
 
-  private void awaitReady() {
+  /** Waits for {@code GET /readyz} 200 and the kubeconfig; stops the process and fails if it takes longer. */
+  void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest readyz = HttpRequest.newBuilder(URI.create(url() + "/readyz")).timeout(Duration.ofSeconds(5)).build();
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("disponent up exited with " + process.exitValue() + ":\n" + logTail());
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
       }
       try {
         if (http.send(readyz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
@@ -151,7 +170,7 @@ final class DisponentProcess implements AutoCloseable {
       sleep(200);
     }
     stop();
-    throw new IllegalStateException("disponent up not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + logTail());
   }
 
   String url() {
@@ -201,7 +220,7 @@ final class DisponentProcess implements AutoCloseable {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
-        throw new IllegalStateException("disponent up ignored SIGTERM for 30 s; killed:\n" + logTail());
+        throw new IllegalStateException(name + " ignored SIGTERM for 30 s; killed:\n" + logTail());
       }
       return process.exitValue();
     } catch (InterruptedException e) {

@@ -12,6 +12,9 @@ import io.disponent.store.ReplicaConfig;
 import io.disponent.store.StoreLimits;
 import io.disponent.store.TxnRequest;
 import io.disponent.store.internal.raft.Replica;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,23 @@ class SingleReplicaIT {
   private ReplicaConfig config(int port) {
     return ReplicaConfig.single("127.0.0.1:" + port, dir.resolve("data"))
         .withTuning(TestCluster.fastTuning().withAutoCompaction(10, Duration.ZERO));
+  }
+
+  @Test
+  void theRaftPortListensOnlyOnTheHostOfItsAddress() throws Exception {
+    int port = FreePorts.loopback();
+    try (Replica r = Replica.start(config(port))) {
+      r.store().put("/k", "v").get(30, TimeUnit.SECONDS);
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+      }
+      // Linux routes all of 127.0.0.0/8 to lo: a listener on every interface would accept this too.
+      assertThatThrownBy(() -> {
+        try (Socket s = new Socket()) {
+          s.connect(new InetSocketAddress("127.0.0.2", port), 2000);
+        }
+      }).isInstanceOf(ConnectException.class);
+    }
   }
 
   @Test

@@ -133,8 +133,14 @@ public final class ApiException extends RuntimeException {
     return new ApiException(500, "InternalError", message, null);
   }
 
+  /** A 503 the client may retry after {@link RetryAfter#MIN_SECONDS}: the store failed one call. */
   public static ApiException unavailable(String message) {
-    return new ApiException(503, "ServiceUnavailable", message, null);
+    return unavailable(message, RetryAfter.MIN_SECONDS);
+  }
+
+  public static ApiException unavailable(String message, int retryAfterSeconds) {
+    return new ApiException(503, "ServiceUnavailable", message,
+        new Details(null, null, null, List.of(), retryAfterSeconds));
   }
 
   public static ApiException timeout(String message) {

@@ -3,12 +3,14 @@ package io.disponent.apiserver.internal.http;
 import io.disponent.apiserver.internal.errors.ApiException;
 import io.disponent.apiserver.internal.json.Json;
 import io.disponent.apiserver.internal.metrics.ApiMetrics;
+import io.disponent.apiserver.internal.startup.Readiness;
+import io.disponent.apiserver.internal.startup.Startup;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +29,20 @@ public final class ApiHttp implements AutoCloseable {
     boolean handle(Context ctx) throws Exception;
   }
 
+  /** What a server that is not serving yet still answers: health, and what needs no store. */
+  private static final Set<String> ALWAYS_SERVED = Set.of("/healthz", "/livez", "/readyz", "/metrics", "/version");
+
   private final Javalin app;
   private final ResourceHandler resources;
   private final ApiMetrics metrics;
+  private final Startup startup;
   private final Map<String, Route> fixed = new ConcurrentHashMap<>();
   private final java.util.List<Route> prefixed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  public ApiHttp(ResourceHandler resources, ApiMetrics metrics, BooleanSupplier ready, int maxThreads) {
+  public ApiHttp(ResourceHandler resources, ApiMetrics metrics, Startup startup, int maxThreads) {
     this.resources = resources;
     this.metrics = metrics;
+    this.startup = startup;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = Bodies.MAX_BYTES;
@@ -47,7 +54,7 @@ public final class ApiHttp implements AutoCloseable {
     });
     fixed.put("/healthz", ctx -> text(ctx, 200, "ok"));
     fixed.put("/livez", ctx -> text(ctx, 200, "ok"));
-    fixed.put("/readyz", ctx -> ready.getAsBoolean() ? text(ctx, 200, "ok") : text(ctx, 503, "not ready"));
+    fixed.put("/readyz", this::readyz);
     fixed.put("/metrics", ctx -> {
       ctx.contentType(ApiMetrics.contentType());
       ctx.result(metrics.scrape());
@@ -58,7 +65,7 @@ public final class ApiHttp implements AutoCloseable {
       app.addHttpHandler(method, "/*", this::dispatch);
       app.addHttpHandler(method, "/", this::dispatch);
     }
-    WatchSocket sockets = new WatchSocket(resources, metrics);
+    WatchSocket sockets = new WatchSocket(resources, metrics, startup);
     app.ws("/api/*", sockets::configure);
     app.ws("/apis/*", sockets::configure);
     app.exception(Exception.class, (e, ctx) -> {
@@ -99,6 +106,10 @@ public final class ApiHttp implements AutoCloseable {
     int code = 500;
     try {
       String path = ctx.path();
+      ApiException refusal = ALWAYS_SERVED.contains(path) ? null : startup.refusal();
+      if (refusal != null) {
+        throw refusal;
+      }
       Route route = fixed.get(path);
       if (route != null || (path.length() > 1 && path.endsWith("/") && (route = fixed.get(path.substring(0, path.length() - 1))) != null)) {
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -138,6 +149,14 @@ public final class ApiHttp implements AutoCloseable {
   private static ApiException internal(Exception e) {
     log.error("request failed", e);
     return ApiException.internal("Internal error occurred: " + e);
+  }
+
+  private boolean readyz(Context ctx) {
+    if (startup.readiness() instanceof Readiness.NotReady why) {
+      ctx.header("Retry-After", Integer.toString(why.retryAfterSeconds()));
+      return text(ctx, 503, "not ready: " + why.reason());
+    }
+    return text(ctx, 200, "ok");
   }
 
   private static boolean text(Context ctx, int code, String body) {

@@ -3,6 +3,7 @@ package io.disponent.apiserver.internal.http;
 import io.disponent.apiserver.internal.errors.ApiException;
 import io.disponent.apiserver.internal.json.Json;
 import io.disponent.apiserver.internal.metrics.ApiMetrics;
+import io.disponent.apiserver.internal.startup.Startup;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.io.IOException;
@@ -24,11 +25,13 @@ final class WatchSocket {
 
   private final ResourceHandler resources;
   private final ApiMetrics metrics;
+  private final Startup startup;
   private final Map<String, Thread> streams = new ConcurrentHashMap<>();
 
-  WatchSocket(ResourceHandler resources, ApiMetrics metrics) {
+  WatchSocket(ResourceHandler resources, ApiMetrics metrics, Startup startup) {
     this.resources = resources;
     this.metrics = metrics;
+    this.startup = startup;
   }
 
   void configure(WsConfig ws) {
@@ -48,6 +51,10 @@ final class WatchSocket {
     String resource = "";
     int code = 200;
     try {
+      ApiException refusal = startup.refusal();
+      if (refusal != null) {
+        throw refusal;
+      }
       String path = ctx.session.getUpgradeRequest().getRequestURI().getPath();
       ResourceHandler.Target target = resources.resolveWatch(path);
       resource = target.type().plural();

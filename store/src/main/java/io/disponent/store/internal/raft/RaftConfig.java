@@ -52,11 +52,21 @@ public final class RaftConfig {
   }
 
   static int port(String address) {
+    return Integer.parseInt(address.substring(colon(address) + 1));
+  }
+
+  /** The host part of host:port, without the brackets of an IPv6 literal ([::1]:2380). */
+  static String host(String address) {
+    String host = address.substring(0, colon(address));
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  private static int colon(String address) {
     int colon = address.lastIndexOf(':');
-    if (colon < 0) {
+    if (colon <= 0) {
       throw new IllegalArgumentException("address must be host:port: " + address);
     }
-    return Integer.parseInt(address.substring(colon + 1));
+    return colon;
   }
 
   static void setTransport(RaftProperties p, Transport transport) {
@@ -70,9 +80,14 @@ public final class RaftConfig {
     RaftProperties p = new RaftProperties();
     setTransport(p, transport);
     int port = port(self.address());
+    // Bind only the member's own address (Ratis binds every interface unless given a host); the
+    // gRPC admin and client services share this listener and inherit its host.
+    String host = host(self.address());
     if (transport == Transport.NETTY) {
+      NettyConfigKeys.Server.setHost(p, host);
       NettyConfigKeys.Server.setPort(p, port);
     } else {
+      GrpcConfigKeys.Server.setHost(p, host);
       GrpcConfigKeys.Server.setPort(p, port);
     }
     RaftServerConfigKeys.setStorageDir(p, List.of(raftDir.toFile()));

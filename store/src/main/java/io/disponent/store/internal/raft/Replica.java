@@ -121,20 +121,27 @@ public final class Replica implements StoreReplica {
   public boolean awaitLeader(java.time.Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
+      if (hasLeader()) {
+        return true;
+      }
       try {
-        var info = server.getDivision(local.groupId()).getInfo();
-        if (info.getLeaderId() != null && (!info.isLeader() || info.isLeaderReady())) {
-          return true;
-        }
         Thread.sleep(20);
-      } catch (IOException e) {
-        return false;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;
       }
     }
     return false;
+  }
+
+  @Override
+  public boolean hasLeader() {
+    try {
+      var info = server.getDivision(local.groupId()).getInfo();
+      return info.getLeaderId() != null && (!info.isLeader() || info.isLeaderReady());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Override

@@ -263,6 +263,7 @@ public final class StoreStateMachine extends BaseStateMachine {
 
   @Override
   public void notifyLeaderChanged(RaftGroupMemberId memberId, RaftPeerId newLeaderId) {
+    LOG.info("replica {}: leader is {}", memberId.getPeerId(), newLeaderId == null ? "unknown" : newLeaderId);
     if (!memberId.getPeerId().equals(newLeaderId)) {
       lessor.stepDown();
     }
