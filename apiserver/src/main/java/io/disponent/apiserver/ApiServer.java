@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.disponent.apiserver.internal.cache.WatchCaches;
+import io.disponent.apiserver.internal.crd.CrdDefaults;
 import io.disponent.apiserver.internal.errors.ApiException;
 import io.disponent.apiserver.internal.hooks.CrdHooks;
 import io.disponent.apiserver.internal.hooks.CrdSync;
@@ -136,6 +137,8 @@ public final class ApiServer implements AutoCloseable {
       JsonNode crd;
       try (InputStream in = Crds.open(file)) {
         crd = yaml.readTree(in);
+        // Defaulted as a write would default it, so an unchanged shipped CRD compares equal.
+        CrdDefaults.apply((ObjectNode) crd);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
