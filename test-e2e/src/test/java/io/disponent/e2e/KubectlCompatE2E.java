@@ -67,4 +67,21 @@ class KubectlCompatE2E extends ServerPerClass {
     assertThat(okStdin(CRONTAB_CRD, "apply", "-f", "-"))
         .isEqualTo("customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com unchanged\n");
   }
+
+  @Test
+  void authCanIListAndWhoami() {
+    assertThat(ok("auth", "can-i", "create", "services.disponent.io")).isEqualTo("yes\n");
+    assertThat(ok("auth", "can-i", "delete", "tasks.disponent.io", "-n", "kube-system")).isEqualTo("yes\n");
+    assertThat(ok("auth", "can-i", "get", "/healthz")).isEqualTo("yes\n");
+    String list = ok("auth", "can-i", "--list");
+    assertThat(list.lines().findFirst().orElseThrow()).matches("Resources\\s+Non-Resource URLs\\s+Resource Names\\s+Verbs\\s*");
+    assertThat(list).containsPattern("(?m)^\\*\\.\\*\\s+\\[\\]\\s+\\[\\]\\s+\\[\\*\\]\\s*$")
+        .containsPattern("(?m)^\\s+\\[\\*\\]\\s+\\[\\]\\s+\\[\\*\\]\\s*$");
+    String whoami = ok("auth", "whoami");
+    assertThat(whoami).containsPattern("(?m)^Username\\s+system:anonymous\\s*$")
+        .containsPattern("(?m)^Groups\\s+\\[system:unauthenticated\\]\\s*$");
+    assertThat(ok("auth", "whoami", "-o", "jsonpath={.status.userInfo.username}")).isEqualTo("system:anonymous");
+    assertThat(ok("api-resources", "--api-group=authorization.k8s.io", "-o", "name"))
+        .isEqualTo("selfsubjectaccessreviews.authorization.k8s.io\nselfsubjectrulesreviews.authorization.k8s.io\n");
+  }
 }

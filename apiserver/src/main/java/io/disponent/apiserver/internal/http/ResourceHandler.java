@@ -66,7 +66,11 @@ public final class ResourceHandler {
         || ("scale".equals(info.subresource()) && type.scale() == null))) {
       throw notFound();
     }
-    return new Target(type, info, verb(method, info, ctx));
+    String verb = verb(method, info, ctx);
+    if (!type.verbs().contains(verb.toLowerCase(java.util.Locale.ROOT))) {
+      throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    return new Target(type, info, verb);
   }
 
   /** Resolves a path that can only be a watch (a WebSocket upgrade). */
@@ -75,7 +79,11 @@ public final class ResourceHandler {
     if (info == null || info.subresource() != null) {
       throw notFound();
     }
-    return new Target(served(info), info, "WATCH");
+    ResourceType type = served(info);
+    if (!type.stored()) {
+      throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    return new Target(type, info, "WATCH");
   }
 
   /** The served type a parsed path names, or 404 (a namespace on a cluster-scoped kind included). */
@@ -268,7 +276,7 @@ public final class ResourceHandler {
     return Bodies.readBytes(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
   }
 
-  private static ObjectNode objectBody(Context ctx) throws IOException {
+  static ObjectNode objectBody(Context ctx) throws IOException {
     JsonNode node = Bodies.parse(body(ctx), ctx.contentType());
     if (!(node instanceof ObjectNode o)) {
       throw ApiException.badRequest("the request body must be an object, not " + node.getNodeType().name().toLowerCase());

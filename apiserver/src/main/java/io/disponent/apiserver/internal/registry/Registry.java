@@ -72,6 +72,12 @@ public final class Registry {
     publish();
   }
 
+  /** Defines built-in resources that no CRD describes (the review APIs); {@code name} keys them as a CRD name would. */
+  public synchronized void defineBuiltin(String name, List<ResourceType> types) {
+    builtin.put(name, List.copyOf(types));
+    publish();
+  }
+
   /** Serves (or re-serves, after a change) a stored CRD; one whose names were not accepted is not served. */
   public synchronized void put(JsonNode crd) {
     String name = crd.path("metadata").path("name").asText();
