@@ -9,6 +9,7 @@ import io.disponent.apiserver.internal.auth.ReviewTypes;
 import io.disponent.apiserver.internal.cache.WatchCaches;
 import io.disponent.apiserver.internal.crd.CrdDefaults;
 import io.disponent.apiserver.internal.errors.ApiException;
+import io.disponent.apiserver.internal.events.EventViews;
 import io.disponent.apiserver.internal.hooks.CrdHooks;
 import io.disponent.apiserver.internal.hooks.CrdSync;
 import io.disponent.apiserver.internal.hooks.NamespaceCleaner;
@@ -112,7 +113,7 @@ public final class ApiServer implements AutoCloseable {
     cleaner = new NamespaceCleaner(registry, reads, writes, Duration.ofMillis(500));
     TableRenderer tables = new CrdTables(config.clock());
     ResourceHandler handler = new ResourceHandler(registry, reads, writes, tables, config.bookmarkInterval(),
-        config.maxWatch());
+        config.maxWatch(), EventViews.of(registry), new DocumentPatcher());
     http = new ApiHttp(handler, metrics, () -> ready, config.maxThreads());
     new DiscoveryRoutes(registry).install(http);
     new ReviewRoutes(Authenticator.ANONYMOUS).install(http);

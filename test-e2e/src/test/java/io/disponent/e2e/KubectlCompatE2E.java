@@ -84,4 +84,48 @@ class KubectlCompatE2E extends ServerPerClass {
     assertThat(ok("api-resources", "--api-group=authorization.k8s.io", "-o", "name"))
         .isEqualTo("selfsubjectaccessreviews.authorization.k8s.io\nselfsubjectrulesreviews.authorization.k8s.io\n");
   }
+
+  @Test
+  void eventsV1ShowTheCoreEvents() {
+    String event = """
+        apiVersion: v1
+        kind: Event
+        metadata:
+          name: core-made
+          namespace: default
+        involvedObject: {kind: Node, name: node-1}
+        reason: Ready
+        message: made through core v1
+        type: Normal
+        lastTimestamp: "2026-12-06T03:00:00Z"
+        """;
+    assertThat(okStdin(event, "create", "-f", "-")).isEqualTo("event/core-made created\n");
+    String table = ok("get", "events.v1.events.k8s.io", "-A");
+    assertThat(table.lines().findFirst().orElseThrow())
+        .matches("NAMESPACE\\s+NAME\\s+LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE\\s*");
+    assertThat(table).containsPattern("(?m)^default\\s+core-made\\s+\\S+\\s+Normal\\s+Ready\\s+node-1\\s+made through core v1\\s*$");
+    assertThat(ok("get", "events.v1.events.k8s.io", "core-made", "-o", "jsonpath={.note}/{.regarding.name}"))
+        .isEqualTo("made through core v1/node-1");
+    String v1 = """
+        apiVersion: events.k8s.io/v1
+        kind: Event
+        metadata:
+          name: v1-made
+          namespace: default
+        eventTime: "2026-12-06T03:00:00.000001Z"
+        reportingController: disponent.io/e2e
+        reportingInstance: e2e-1
+        action: Testing
+        reason: Made
+        type: Normal
+        note: made through events.k8s.io
+        regarding: {kind: Node, name: node-2}
+        """;
+    assertThat(okStdin(v1, "create", "-f", "-")).isEqualTo("event.events.k8s.io/v1-made created\n");
+    assertThat(ok("get", "events", "v1-made", "-o", "jsonpath={.message}/{.involvedObject.name}"))
+        .isEqualTo("made through events.k8s.io/node-2");
+    assertThat(ok("delete", "events.v1.events.k8s.io", "v1-made"))
+        .isEqualTo("event.events.k8s.io \"v1-made\" deleted\n");
+    assertThat(kubectl.run("get", "events", "v1-made").exit()).isEqualTo(1);
+  }
 }
