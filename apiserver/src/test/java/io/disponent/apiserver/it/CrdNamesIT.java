@@ -72,6 +72,39 @@ class CrdNamesIT extends ServerPerClassIT {
         .isEqualTo("ShortNamesConflict");
   }
 
+  @Test
+  void aNameChangeIsDecidedAgainAndAConflictKeepsTheAcceptedNames() {
+    assertThat(http.post(CRDS, crd("gadgets", "Gadget", "renames.example.com")).code()).isEqualTo(201);
+    Http.Response c = http.post(CRDS, crd("widgets", "Widget", "renames.example.com"));
+    assertThat(c.code()).as(c.text()).isEqualTo(201);
+    String widgets = "/apis/renames.example.com/v1/namespaces/default/widgets";
+    assertThat(http.post(widgets, "{\"kind\":\"Widget\",\"apiVersion\":\"renames.example.com/v1\","
+        + "\"metadata\":{\"name\":\"w\"}}").code()).isEqualTo(201);
+
+    JsonNode conflicting = rename(c.json(), "Gadget");
+    assertThat(conditions(conflicting)).containsExactly("NamesAccepted=False/ListKindConflict",
+        "Established=True/InitialNamesAccepted");
+    assertThat(conflicting.at("/status/acceptedNames/kind").asText()).isEqualTo("Widget");
+    assertThat(http.get(widgets).json().path("kind").asText()).as("still served as accepted").isEqualTo("WidgetList");
+
+    JsonNode renamed = rename(conflicting, "Doohickey");
+    assertThat(conditions(renamed)).containsExactly("NamesAccepted=True/NoConflicts", "Established=True/InitialNamesAccepted");
+    assertThat(renamed.at("/status/acceptedNames/kind").asText()).isEqualTo("Doohickey");
+    assertThat(renamed.at("/status/conditions/1/lastTransitionTime"))
+        .isEqualTo(c.json().at("/status/conditions/1/lastTransitionTime"));
+    assertThat(http.get(widgets).json().path("kind").asText()).isEqualTo("DoohickeyList");
+  }
+
+  /** Sets kind (and so listKind) of a stored CRD; returns the answer. */
+  private JsonNode rename(JsonNode crd, String kind) {
+    JsonNode names = crd.at("/spec/names");
+    String body = crd.toString().replace(names.toString(), "{\"plural\":\"" + names.path("plural").asText()
+        + "\",\"kind\":\"" + kind + "\"}");
+    Http.Response r = http.put(CRDS + "/" + crd.at("/metadata/name").asText(), body);
+    assertThat(r.code()).as(r.text()).isEqualTo(200);
+    return r.json();
+  }
+
   private static List<String> conditions(JsonNode crd) {
     List<String> out = new ArrayList<>();
     crd.at("/status/conditions").forEach(c -> out.add(c.path("type").asText() + "=" + c.path("status").asText()

@@ -17,16 +17,41 @@ public final class CrdConditions {
 
   private CrdConditions() {}
 
-  /** Both conditions for a naming decision, stamped with {@code now} (RFC 3339). */
+  /** Both conditions for a new CRD's naming decision, stamped with {@code now} (RFC 3339). */
   public static ArrayNode of(CrdNaming.Result naming, String now) {
+    return next(JsonNodeFactory.instance.arrayNode(), naming, now);
+  }
+
+  /**
+   * The conditions after a naming decision on a CRD that had {@code old}: NamesAccepted follows
+   * the decision; an Established CRD stays Established (it keeps serving its accepted names, as in
+   * Kubernetes), any other follows the decision. A condition whose status is unchanged keeps its
+   * {@code lastTransitionTime}; conditions of other types are kept.
+   */
+  public static ArrayNode next(JsonNode old, CrdNaming.Result naming, String now) {
     ArrayNode conditions = JsonNodeFactory.instance.arrayNode();
-    add(conditions, NAMES_ACCEPTED, naming.accepted(), naming.reason(), naming.message(), now);
-    if (naming.accepted()) {
-      add(conditions, ESTABLISHED, true, "InitialNamesAccepted", "the initial names have been accepted", now);
+    add(conditions, old, NAMES_ACCEPTED, naming.accepted(), naming.reason(), naming.message(), now);
+    if (naming.accepted() || "True".equals(find(old, ESTABLISHED).path("status").asText())) {
+      add(conditions, old, ESTABLISHED, true, "InitialNamesAccepted", "the initial names have been accepted", now);
     } else {
-      add(conditions, ESTABLISHED, false, "NotAccepted", "not all names are accepted", now);
+      add(conditions, old, ESTABLISHED, false, "NotAccepted", "not all names are accepted", now);
+    }
+    for (JsonNode c : old) {
+      String type = c.path("type").asText();
+      if (!type.equals(NAMES_ACCEPTED) && !type.equals(ESTABLISHED)) {
+        conditions.add(c.deepCopy());
+      }
     }
     return conditions;
+  }
+
+  private static JsonNode find(JsonNode conditions, String type) {
+    for (JsonNode c : conditions) {
+      if (type.equals(c.path("type").asText())) {
+        return c;
+      }
+    }
+    return JsonNodeFactory.instance.missingNode();
   }
 
   /** Whether the CRD may be served: its Established condition is not False (absent counts as served). */
@@ -39,12 +64,14 @@ public final class CrdConditions {
     return true;
   }
 
-  private static void add(ArrayNode conditions, String type, boolean status, String reason, String message,
-      String now) {
+  private static void add(ArrayNode conditions, JsonNode old, String type, boolean status, String reason,
+      String message, String now) {
     ObjectNode c = conditions.addObject();
     c.put("type", type);
     c.put("status", status ? "True" : "False");
-    c.put("lastTransitionTime", now);
+    JsonNode was = find(old, type);
+    boolean same = was.path("status").asText().equals(status ? "True" : "False") && was.hasNonNull("lastTransitionTime");
+    c.put("lastTransitionTime", same ? was.path("lastTransitionTime").asText() : now);
     c.put("reason", reason);
     c.put("message", message);
   }

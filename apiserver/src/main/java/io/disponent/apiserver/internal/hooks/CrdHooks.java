@@ -53,6 +53,20 @@ public final class CrdHooks implements KindHooks {
     CrdDefaults.apply(obj);
   }
 
+  /** A change of the names is decided again against the other CRDs, from the names accepted so far. */
+  @Override
+  public void onUpdate(ObjectNode obj, ObjectNode old) {
+    CrdDefaults.apply(obj);
+    JsonNode spec = obj.path("spec");
+    JsonNode status = old.path("status");
+    CrdNaming.Result naming = CrdNaming.decide(spec.path("names"), status.path("acceptedNames"),
+        usedNames(spec.path("group").asText(), obj.path("metadata").path("name").asText()));
+    ObjectNode next = obj.get("status") instanceof ObjectNode s ? s : obj.putObject("status");
+    next.set("conditions", CrdConditions.next(status.path("conditions"), naming,
+        ObjectRules.timestamp(clock.instant())));
+    next.set("acceptedNames", naming.acceptedNames());
+  }
+
   @Override
   public void applyDefaults(ObjectNode obj) {
     CrdDefaults.apply(obj);

@@ -21,6 +21,12 @@ public interface KindHooks {
   /** Fills in what the server sets on a new object. */
   default void onCreate(ObjectNode obj) {}
 
+  /**
+   * Updates what the server sets on an object whose main resource is replaced or patched (not on
+   * status updates); runs before admission.
+   */
+  default void onUpdate(ObjectNode obj, ObjectNode old) {}
+
   /** Fills the kind's defaults that its schema cannot express; runs on every write, after schema defaults. */
   default void applyDefaults(ObjectNode obj) {}
 

@@ -3,6 +3,8 @@ package io.disponent.apiserver.internal.crd;
 import static io.disponent.apiserver.internal.QuotedJson.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,33 @@ class CrdNamingTest {
     assertThat(CrdConditions.servable(obj("{'status':{'conditions':[]}}"))).isTrue();
     assertThat(CrdConditions.servable(obj("{'status':{'conditions':[{'type':'Established','status':'False'}]}}")))
         .isFalse();
+  }
+
+  static Stream<Arguments> transitions() {
+    String t0 = "2026-12-06T01:00:00Z";
+    String established = "{'c':[{'type':'NamesAccepted','status':'True','lastTransitionTime':'" + t0 + "','reason':'NoConflicts',"
+        + "'message':'no conflicts found'},{'type':'Established','status':'True','lastTransitionTime':'" + t0 + "',"
+        + "'reason':'InitialNamesAccepted','message':'the initial names have been accepted'},"
+        + "{'type':'Other','status':'True'}]}";
+    CrdNaming.Result ok = new CrdNaming.Result(obj("{}"), true, "NoConflicts", "no conflicts found");
+    CrdNaming.Result refused = new CrdNaming.Result(obj("{}"), false, "KindConflict", "x");
+    return Stream.of(
+        Arguments.of("unchanged decision: times kept", established, ok, List.of("NamesAccepted=True@" + t0,
+            "Established=True@" + t0, "Other=True@")),
+        Arguments.of("a conflict on an established CRD: it stays established", established, refused,
+            List.of("NamesAccepted=False@NOW", "Established=True@" + t0, "Other=True@")),
+        Arguments.of("a refused CRD whose names are now free: both turn True", "{'c':[{'type':'NamesAccepted','status':'False',"
+            + "'lastTransitionTime':'" + t0 + "'},{'type':'Established','status':'False','lastTransitionTime':'" + t0 + "'}]}",
+            ok, List.of("NamesAccepted=True@NOW", "Established=True@NOW")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("transitions")
+  void conditionsMoveOnlyWhenTheirStatusDoes(String name, String old, CrdNaming.Result naming, List<String> expected) {
+    List<String> got = new ArrayList<>();
+    CrdConditions.next(obj(old).get("c"), naming, "NOW")
+        .forEach(c -> got.add(c.path("type").asText() + "=" + c.path("status").asText() + "@"
+            + c.path("lastTransitionTime").asText()));
+    assertThat(got).containsExactlyElementsOf(expected);
   }
 }
