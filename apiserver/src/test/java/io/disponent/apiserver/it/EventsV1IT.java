@@ -82,9 +82,18 @@ class EventsV1IT extends ServerPerClassIT {
   void badBodiesAreRefused() {
     Http.Response wrongVersion = http.post(V1, "{\"apiVersion\":\"v1\",\"kind\":\"Event\",\"metadata\":{\"name\":\"a\"}}");
     assertThat(wrongVersion.code()).isEqualTo(400);
-    Http.Response noRegarding = http.post(V1, "{\"metadata\":{\"name\":\"b\"},\"note\":\"n\"}");
+    Http.Response bare = http.post(V1, "{\"metadata\":{\"name\":\"b\"},\"note\":\"n\",\"deprecatedCount\":3}");
+    assertThat(bare.code()).as(bare.text()).isEqualTo(422);
+    assertThat(bare.json().at("/details/kind").asText()).isEqualTo("Event");
+    assertThat(bare.json().at("/details/group").asText()).isEqualTo("events.k8s.io");
+    assertThat(bare.json().at("/details/causes").findValuesAsText("field")).containsExactly("eventTime", "type", "count",
+        "reportingController", "reportingInstance", "action", "reason");
+    Http.Response noRegarding = http.post(V1, "{\"metadata\":{\"name\":\"c\"},\"eventTime\":\"2026-12-06T03:00:00Z\","
+        + "\"type\":\"Normal\",\"reportingController\":\"x\",\"reportingInstance\":\"x-1\",\"action\":\"A\","
+        + "\"reason\":\"R\"}");
     assertThat(noRegarding.code()).as(noRegarding.text()).isEqualTo(422);
     assertThat(noRegarding.json().at("/details/causes/0/field").asText()).isEqualTo("involvedObject");
+    assertThat(http.get(CORE + "/b").code()).as("nothing stored").isEqualTo(404);
     Http.Response apply = http.patch(V1 + "/x", "application/apply-patch+yaml", "{}");
     assertThat(apply.code()).isEqualTo(415);
     assertThat(http.get(V1 + "/missing").code()).isEqualTo(404);

@@ -19,7 +19,7 @@ public final class EventViews {
         return null;
       }
       ResourceType core = registry.snapshot().find("", "v1", "events").orElseThrow();
-      return new StorageView(core, EventConversion::toCore, EventConversion::toEventsV1);
+      return new StorageView(core, EventConversion::toCore, EventConversion::toEventsV1, EventsV1Checks::create);
     };
   }
 }

@@ -214,6 +214,9 @@ public final class ResourceHandler {
         ObjectNode body = objectBody(ctx);
         ObjectRules.checkTypeMeta(type, body);
         ObjectNode stored = view.toStorage().apply(body);
+        if (verb.equals("CREATE")) {
+          view.checkCreate(type, stored);
+        }
         WriteResult r = verb.equals("CREATE")
             ? writes.create(storage, info.namespace(), stored, writeOptions(ctx, false))
             : writes.update(storage, info.namespace(), info.name(), null, stored, writeOptions(ctx, false));

@@ -3,8 +3,11 @@ package io.disponent.apiserver.internal.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.apiserver.internal.cache.WatchItem;
+import io.disponent.apiserver.internal.errors.ApiException;
+import io.disponent.apiserver.internal.errors.StatusCause;
 import io.disponent.apiserver.internal.registry.ResourceType;
 import io.disponent.apiserver.internal.storage.StoredObject;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -14,7 +17,22 @@ import java.util.function.Function;
  * the way out.
  */
 public record StorageView(
-    ResourceType storage, Function<JsonNode, ObjectNode> toStorage, Function<JsonNode, ObjectNode> fromStorage) {
+    ResourceType storage, Function<JsonNode, ObjectNode> toStorage, Function<JsonNode, ObjectNode> fromStorage,
+    Function<JsonNode, List<StatusCause>> createChecks) {
+
+  /**
+   * Refuses a create through the view that the view's own rules forbid (run on the stored form,
+   * before the storage kind's admission).
+   *
+   * @throws ApiException 422 with every cause
+   */
+  public void checkCreate(ResourceType view, ObjectNode stored) {
+    List<StatusCause> causes = createChecks.apply(stored);
+    if (!causes.isEmpty()) {
+      throw ApiException.invalid(view.group(), view.kind(), view.qualifiedKind(),
+          stored.path("metadata").path("name").asText(""), causes);
+    }
+  }
 
   /** A stored object as this view shows it (same key and revision). */
   public StoredObject show(StoredObject stored) {
@@ -33,7 +51,7 @@ public record StorageView(
   public WatchSession show(WatchSession session) {
     return new WatchSession() {
       @Override
-      public java.util.List<WatchItem> initial() {
+      public List<WatchItem> initial() {
         return session.initial().stream().map(StorageView.this::show).toList();
       }
 
@@ -49,7 +67,7 @@ public record StorageView(
       }
 
       @Override
-      public io.disponent.apiserver.internal.errors.ApiException error() {
+      public ApiException error() {
         return session.error();
       }
 
