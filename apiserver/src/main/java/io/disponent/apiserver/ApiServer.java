@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.disponent.apiserver.internal.auth.Authenticator;
+import io.disponent.apiserver.internal.auth.ReviewTypes;
 import io.disponent.apiserver.internal.cache.WatchCaches;
+import io.disponent.apiserver.internal.crd.CrdDefaults;
 import io.disponent.apiserver.internal.errors.ApiException;
+import io.disponent.apiserver.internal.events.EventViews;
 import io.disponent.apiserver.internal.hooks.CrdHooks;
 import io.disponent.apiserver.internal.hooks.CrdSync;
 import io.disponent.apiserver.internal.hooks.NamespaceCleaner;
@@ -13,6 +17,7 @@ import io.disponent.apiserver.internal.hooks.NamespaceHooks;
 import io.disponent.apiserver.internal.http.ApiHttp;
 import io.disponent.apiserver.internal.http.DiscoveryRoutes;
 import io.disponent.apiserver.internal.http.ResourceHandler;
+import io.disponent.apiserver.internal.http.ReviewRoutes;
 import io.disponent.apiserver.internal.http.TaskLogProxy;
 import io.disponent.apiserver.internal.http.TableRenderer;
 import io.disponent.apiserver.internal.metrics.ApiMetrics;
@@ -83,6 +88,7 @@ public final class ApiServer implements AutoCloseable {
     this.caches = new WatchCaches(store, config.watchCache());
     this.reads = new ResourceReads(store, caches, config.storeTimeout());
     BuiltinCrds.all().forEach(registry::defineBuiltin);
+    registry.defineBuiltin("reviews", ReviewTypes.ALL);
     Map<String, KindHooks> hooks = new LinkedHashMap<>();
     hooks.put("namespaces", new NamespaceHooks());
     CrdHooks crdHooks = new CrdHooks(registry, store, config.clock());
@@ -139,9 +145,10 @@ public final class ApiServer implements AutoCloseable {
   private void listen() {
     TableRenderer tables = new CrdTables(config.clock());
     ResourceHandler handler = new ResourceHandler(registry, reads, writes, tables, config.bookmarkInterval(),
-        config.maxWatch());
+        config.maxWatch(), EventViews.of(registry), new DocumentPatcher());
     http = new ApiHttp(handler, metrics, startup, config.maxThreads());
     new DiscoveryRoutes(registry).install(http);
+    new ReviewRoutes(Authenticator.ANONYMOUS).install(http);
     new TaskLogProxy(registry, reads).install(http);
     http.start(config.host(), config.port());
     log.info("API server listening on {}", url());
@@ -208,6 +215,8 @@ public final class ApiServer implements AutoCloseable {
       JsonNode crd;
       try (InputStream in = Crds.open(file)) {
         crd = yaml.readTree(in);
+        // Defaulted as a write would default it, so an unchanged shipped CRD compares equal.
+        CrdDefaults.apply((ObjectNode) crd);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -28,7 +28,8 @@ class KubectlReadE2E extends ServerPerClass {
   @Test
   void apiVersionsListsEveryGroupVersion() {
     assertThat(ok("api-versions").lines())
-        .containsExactlyInAnyOrder("apiextensions.k8s.io/v1", "coordination.k8s.io/v1", "disponent.io/v1", "v1");
+        .containsExactlyInAnyOrder("apiextensions.k8s.io/v1", "authentication.k8s.io/v1", "authorization.k8s.io/v1",
+            "coordination.k8s.io/v1", "disponent.io/v1", "events.k8s.io/v1", "v1");
   }
 
   @Test

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -207,6 +209,28 @@ class Fabric8IT {
     } finally {
       informer.close();
     }
+  }
+
+  @Test
+  void eventsV1AndTheReviewsWorkThroughTheClient() {
+    client.events().v1().events().inNamespace("default").resource(new EventBuilder()
+        .withNewMetadata().withName("recorded").endMetadata()
+        .withEventTime(new MicroTime("2026-12-06T03:00:00.000001Z"))
+        .withReportingController("disponent.io/test").withReportingInstance("test-1").withAction("Testing")
+        .withReason("Recorded").withType("Normal").withNote("through events.k8s.io/v1")
+        .withNewRegarding().withKind("Task").withName("web-1").withNamespace("default").endRegarding()
+        .build()).create();
+    assertThat(client.v1().events().inNamespace("default").withName("recorded").get().getMessage())
+        .isEqualTo("through events.k8s.io/v1");
+    assertThat(client.events().v1().events().inNamespace("default").withName("recorded").get().getRegarding().getName())
+        .isEqualTo("web-1");
+
+    GenericKubernetesResource rules = client.genericKubernetesResources("authorization.k8s.io/v1", "SelfSubjectRulesReview")
+        .resource(new GenericKubernetesResourceBuilder().withApiVersion("authorization.k8s.io/v1")
+            .withKind("SelfSubjectRulesReview").withAdditionalProperties(Map.of("spec", Map.of("namespace", "default")))
+            .build())
+        .create();
+    assertThat(rules.get("status", "resourceRules").toString()).isEqualTo("[{verbs=[*], apiGroups=[*], resources=[*]}]");
   }
 
   static List<String> cacheNames(SharedIndexInformer<GenericKubernetesResource> informer) {

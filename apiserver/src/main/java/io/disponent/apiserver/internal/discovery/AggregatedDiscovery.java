@@ -48,7 +48,7 @@ final class AggregatedDiscovery {
     resource.set("responseKind", gvk(type.group(), type.version(), type.kind()));
     resource.put("scope", type.namespaced() ? "Namespaced" : "Cluster")
         .put("singularResource", type.singular());
-    LegacyDiscovery.strings(resource.putArray("verbs"), Verbs.RESOURCE);
+    LegacyDiscovery.strings(resource.putArray("verbs"), type.verbs());
     if (!type.shortNames().isEmpty()) {
       LegacyDiscovery.strings(resource.putArray("shortNames"), type.shortNames());
     }

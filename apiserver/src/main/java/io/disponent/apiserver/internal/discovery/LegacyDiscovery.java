@@ -60,14 +60,16 @@ final class LegacyDiscovery {
         .put("singularName", type.singular())
         .put("namespaced", type.namespaced())
         .put("kind", type.kind());
-    strings(resource.putArray("verbs"), Verbs.RESOURCE);
+    strings(resource.putArray("verbs"), type.verbs());
     if (!type.shortNames().isEmpty()) {
       strings(resource.putArray("shortNames"), type.shortNames());
     }
     if (!type.categories().isEmpty()) {
       strings(resource.putArray("categories"), type.categories());
     }
-    resource.put("storageVersionHash", hash);
+    if (type.stored()) {
+      resource.put("storageVersionHash", hash);
+    }
     if (type.statusSubresource()) {
       ObjectNode status = resources.addObject()
           .put("name", type.plural() + "/status")

@@ -1,8 +1,11 @@
 package io.disponent.apiserver.internal.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.disponent.apiserver.internal.crd.CrdConditions;
+import io.disponent.apiserver.internal.crd.CrdDefaults;
+import io.disponent.apiserver.internal.crd.CrdNaming;
 import io.disponent.apiserver.internal.errors.StatusCause;
 import io.disponent.apiserver.internal.registry.Registry;
 import io.disponent.apiserver.internal.registry.ResourceType;
@@ -17,11 +20,14 @@ import io.disponent.store.Store;
 import io.disponent.store.TxnRequest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
- * CustomResourceDefinitions: checked as Kubernetes checks them, accepted at once (a created CRD
- * is served before its create returns), and on delete their objects go with them.
+ * CustomResourceDefinitions: defaulted and checked as Kubernetes does, their names accepted unless
+ * another CRD of the group holds them (then not served), served before their create returns; on
+ * delete their objects go with them.
  */
 public final class CrdHooks implements KindHooks {
 
@@ -37,24 +43,49 @@ public final class CrdHooks implements KindHooks {
 
   @Override
   public void onCreate(ObjectNode obj) {
-    ObjectNode status = obj.putObject("status");
-    String now = ObjectRules.timestamp(clock.instant());
-    ArrayNode conditions = status.putArray("conditions");
-    for (String type : List.of("NamesAccepted", "Established")) {
-      ObjectNode c = conditions.addObject();
-      c.put("type", type);
-      c.put("status", "True");
-      c.put("lastTransitionTime", now);
-      c.put("reason", type.equals("Established") ? "InitialNamesAccepted" : "NoConflicts");
-      c.put("message", type.equals("Established") ? "the initial names have been accepted" : "no conflicts found");
-    }
-    status.set("acceptedNames", obj.path("spec").path("names").deepCopy());
-    ArrayNode stored = status.putArray("storedVersions");
-    for (JsonNode v : obj.path("spec").path("versions")) {
-      if (v.path("storage").asBoolean(false)) {
-        stored.add(v.path("name").asText());
+    CrdDefaults.apply(obj);
+    JsonNode spec = obj.path("spec");
+    CrdNaming.Result naming = CrdNaming.decide(spec.path("names"), JsonNodeFactory.instance.objectNode(),
+        usedNames(spec.path("group").asText(), obj.path("metadata").path("name").asText()));
+    ObjectNode status = obj.putObject("status"); // what a client sent as status is not kept
+    status.set("conditions", CrdConditions.of(naming, ObjectRules.timestamp(clock.instant())));
+    status.set("acceptedNames", naming.acceptedNames());
+    CrdDefaults.apply(obj);
+  }
+
+  /** A change of the names is decided again against the other CRDs, from the names accepted so far. */
+  @Override
+  public void onUpdate(ObjectNode obj, ObjectNode old) {
+    CrdDefaults.apply(obj);
+    JsonNode spec = obj.path("spec");
+    JsonNode status = old.path("status");
+    CrdNaming.Result naming = CrdNaming.decide(spec.path("names"), status.path("acceptedNames"),
+        usedNames(spec.path("group").asText(), obj.path("metadata").path("name").asText()));
+    ObjectNode next = obj.get("status") instanceof ObjectNode s ? s : obj.putObject("status");
+    next.set("conditions", CrdConditions.next(status.path("conditions"), naming,
+        ObjectRules.timestamp(clock.instant())));
+    next.set("acceptedNames", naming.acceptedNames());
+  }
+
+  @Override
+  public void applyDefaults(ObjectNode obj) {
+    CrdDefaults.apply(obj);
+  }
+
+  /** The names the other served CRDs of {@code group} hold. */
+  private CrdNaming.Used usedNames(String group, String crdName) {
+    Set<String> resources = new HashSet<>();
+    Set<String> kinds = new HashSet<>();
+    for (ResourceType t : registry.snapshot().all()) {
+      if (t.group().equals(group) && !t.crdName().equals(crdName)) {
+        resources.add(t.plural());
+        resources.add(t.singular());
+        resources.addAll(t.shortNames());
+        kinds.add(t.kind());
+        kinds.add(t.listKind());
       }
     }
+    return new CrdNaming.Used(resources, kinds);
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class ApiHttp implements AutoCloseable {
   private final ApiMetrics metrics;
   private final Startup startup;
   private final Map<String, Route> fixed = new ConcurrentHashMap<>();
+  private final Map<String, Route> posts = new ConcurrentHashMap<>();
   private final java.util.List<Route> prefixed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ApiHttp(ResourceHandler resources, ApiMetrics metrics, Startup startup, int maxThreads) {
@@ -84,6 +85,11 @@ public final class ApiHttp implements AutoCloseable {
     fixed.put(path, route);
   }
 
+  /** Serves POSTs to {@code path} exactly with {@code route} (APIs that answer a request and store nothing). */
+  public void postRoute(String path, Route route) {
+    posts.put(path, route);
+  }
+
   /** Offers every GET that no exact route took to {@code route} before the resource handler. */
   public void prefixRoute(Route route) {
     prefixed.add(route);
@@ -109,6 +115,14 @@ public final class ApiHttp implements AutoCloseable {
       ApiException refusal = ALWAYS_SERVED.contains(path) ? null : startup.refusal();
       if (refusal != null) {
         throw refusal;
+      }
+      Route post = method.equals("POST") ? posts.get(path) : null;
+      if (post != null) {
+        verb = "CREATE";
+        resource = path.substring(path.lastIndexOf('/') + 1);
+        post.handle(ctx);
+        code = ctx.statusCode();
+        return;
       }
       Route route = fixed.get(path);
       if (route != null || (path.length() > 1 && path.endsWith("/") && (route = fixed.get(path.substring(0, path.length() - 1))) != null)) {

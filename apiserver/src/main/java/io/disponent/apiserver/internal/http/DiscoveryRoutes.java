@@ -44,7 +44,7 @@ public final class DiscoveryRoutes {
       return sendCached(ctx, f.contentType(), "apis:" + f,
           () -> f.aggregated() ? Discovery.aggregatedGroups(types(), f) : Discovery.apiGroupList(types()));
     });
-    http.route("/openapi/v3", ctx -> send(ctx, "openapi", () -> OpenApiV3.root(types())));
+    http.route("/openapi/v3", ctx -> send(ctx, "openapi", () -> OpenApiV3.root(storedTypes())));
     http.route("/openapi/v2", ctx -> {
       throw ApiException.notFound("the server could not find the requested resource");
     });
@@ -64,7 +64,7 @@ public final class DiscoveryRoutes {
       }
       String version = p[p.length - 1];
       return sendCached(ctx, "application/json", "openapi:" + group + "/" + version,
-          () -> OpenApiV3.groupVersion(types(), group, version).orElseThrow(DiscoveryRoutes::notFound));
+          () -> OpenApiV3.groupVersion(storedTypes(), group, version).orElseThrow(DiscoveryRoutes::notFound));
     }
     if (p[0].equals("api") && p.length == 2) {
       return resourceList(ctx, "", p[1]);
@@ -106,6 +106,11 @@ public final class DiscoveryRoutes {
 
   private List<ResourceType> types() {
     return registry.snapshot().all();
+  }
+
+  /** The resources with objects: OpenAPI describes these (the review APIs are left out). */
+  private List<ResourceType> storedTypes() {
+    return types().stream().filter(ResourceType::stored).toList();
   }
 
   private boolean send(Context ctx, String key, java.util.function.Supplier<ObjectNode> doc) {

@@ -13,6 +13,8 @@ import io.disponent.apiserver.internal.rest.RequestInfo;
 import io.disponent.apiserver.internal.rest.ResourceReads;
 import io.disponent.apiserver.internal.rest.ResourceWrites;
 import io.disponent.apiserver.internal.rest.ScaleSubresource;
+import io.disponent.apiserver.internal.rest.StorageView;
+import io.disponent.apiserver.internal.rest.ObjectRules;
 import io.disponent.apiserver.internal.rest.WatchSession;
 import io.disponent.apiserver.internal.rest.WriteOptions;
 import io.disponent.apiserver.internal.rest.WriteResult;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /** Maps resource requests (any kind) onto reads and writes, and their results onto HTTP. */
 public final class ResourceHandler {
@@ -39,9 +42,17 @@ public final class ResourceHandler {
   private final WatchStreamer streamer;
   private final Duration bookmarkInterval;
   private final Duration maxWatch;
+  private final Function<ResourceType, StorageView> views;
+  private final Patcher patcher;
 
+  /**
+   * @param views the view a resource is served through, or null for one served from its own objects
+   * @param patcher patches objects of views (others are patched by {@code writes})
+   */
   public ResourceHandler(Registry registry, ResourceReads reads, ResourceWrites writes, TableRenderer tables,
-      Duration bookmarkInterval, Duration maxWatch) {
+      Duration bookmarkInterval, Duration maxWatch, Function<ResourceType, StorageView> views, Patcher patcher) {
+    this.views = views;
+    this.patcher = patcher;
     this.registry = registry;
     this.reads = reads;
     this.writes = writes;
@@ -66,7 +77,11 @@ public final class ResourceHandler {
         || ("scale".equals(info.subresource()) && type.scale() == null))) {
       throw notFound();
     }
-    return new Target(type, info, verb(method, info, ctx));
+    String verb = verb(method, info, ctx);
+    if (!type.verbs().contains(verb.toLowerCase(java.util.Locale.ROOT))) {
+      throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    return new Target(type, info, verb);
   }
 
   /** Resolves a path that can only be a watch (a WebSocket upgrade). */
@@ -75,7 +90,11 @@ public final class ResourceHandler {
     if (info == null || info.subresource() != null) {
       throw notFound();
     }
-    return new Target(served(info), info, "WATCH");
+    ResourceType type = served(info);
+    if (!type.stored()) {
+      throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    return new Target(type, info, "WATCH");
   }
 
   /** The served type a parsed path names, or 404 (a namespace on a cluster-scoped kind included). */
@@ -117,6 +136,11 @@ public final class ResourceHandler {
   public void handle(Context ctx, Target target) throws IOException {
     ResourceType type = target.type();
     RequestInfo info = target.info();
+    StorageView view = views.apply(type);
+    if (view != null) {
+      handleView(ctx, type, info, target.verb(), view);
+      return;
+    }
     switch (target.verb()) {
       case "GET" -> get(ctx, type, info);
       case "LIST" -> list(ctx, type, info);
@@ -170,13 +194,65 @@ public final class ResourceHandler {
     }
   }
 
+  /** A resource served through a {@link StorageView}: no subresources, no server-side apply. */
+  private void handleView(Context ctx, ResourceType type, RequestInfo info, String verb, StorageView view)
+      throws IOException {
+    if (info.subresource() != null) {
+      throw notFound();
+    }
+    ResourceType storage = view.storage();
+    switch (verb) {
+      case "GET" -> one(ctx, type, view.show(reads.get(storage, info.namespace(), info.name(),
+          ctx.queryParam("resourceVersion"))));
+      case "LIST" -> {
+        ResourceReads.ListResult r = reads.list(storage, info.namespace(), ListOptions.parse(ctx::queryParam));
+        many(ctx, type, new ResourceReads.ListResult(r.items().stream().map(view::show).toList(), r.revision(),
+            r.continueToken(), r.remaining()));
+      }
+      case "WATCH" -> watch(ctx, type, info);
+      case "CREATE", "UPDATE" -> {
+        ObjectNode body = objectBody(ctx);
+        ObjectRules.checkTypeMeta(type, body);
+        ObjectNode stored = view.toStorage().apply(body);
+        if (verb.equals("CREATE")) {
+          view.checkCreate(type, stored);
+        }
+        WriteResult r = verb.equals("CREATE")
+            ? writes.create(storage, info.namespace(), stored, writeOptions(ctx, false))
+            : writes.update(storage, info.namespace(), info.name(), null, stored, writeOptions(ctx, false));
+        respond(ctx, view.show(r));
+      }
+      case "PATCH" -> {
+        String media = Bodies.mediaType(ctx.contentType());
+        if (!List.of(Patcher.MERGE, Patcher.JSON, Patcher.STRATEGIC).contains(media)) {
+          throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media "
+              + "types include: application/json-patch+json, application/merge-patch+json");
+        }
+        StoredObject current = reads.get(storage, info.namespace(), info.name(), null);
+        ObjectNode patched = patcher.patch(type, view.show(current).copy(), media, Bodies.parse(body(ctx), media));
+        ObjectRules.checkTypeMeta(type, patched);
+        ObjectNode stored = view.toStorage().apply(patched);
+        ObjectRules.metadata(stored).put("resourceVersion", Long.toString(current.revision()));
+        respond(ctx, view.show(writes.update(storage, info.namespace(), info.name(), null, stored,
+            writeOptions(ctx, false))));
+      }
+      case "DELETE" -> respond(ctx, view.show(writes.delete(storage, info.namespace(), info.name(),
+          DeleteOptions.parse(optionalBody(ctx), ctx::queryParam), writeOptions(ctx, false))));
+      default -> throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+  }
+
   private void get(Context ctx, ResourceType type, RequestInfo info) {
     StoredObject o = reads.get(type, info.namespace(), info.name(), ctx.queryParam("resourceVersion"));
     if ("scale".equals(info.subresource())) {
       json(ctx, 200, Json.bytes(ScaleSubresource.toScale(type, o.object())));
       return;
     }
-    if (Negotiation.wantsTable(ctx.header("Accept")) && info.subresource() == null) {
+    one(ctx, type, o);
+  }
+
+  private void one(Context ctx, ResourceType type, StoredObject o) {
+    if (Negotiation.wantsTable(ctx.header("Accept"))) {
       json(ctx, 200, Json.bytes(tables.table(type, List.of(o), o.revision(), null, ctx.queryParam("includeObject"))));
       return;
     }
@@ -188,7 +264,10 @@ public final class ResourceHandler {
       throw notFound();
     }
     ListOptions options = ListOptions.parse(ctx::queryParam);
-    ResourceReads.ListResult r = reads.list(type, info.namespace(), options);
+    many(ctx, type, reads.list(type, info.namespace(), options));
+  }
+
+  private void many(Context ctx, ResourceType type, ResourceReads.ListResult r) {
     if (Negotiation.wantsTable(ctx.header("Accept"))) {
       json(ctx, 200, Json.bytes(tables.table(type, r.items(), r.revision(), r.continueToken(),
           ctx.queryParam("includeObject"))));
@@ -249,7 +328,10 @@ public final class ResourceHandler {
           options.continueToken(), options.resourceVersion(), options.resourceVersionMatch(), true,
           options.allowBookmarks(), options.timeoutSeconds(), options.sendInitialEvents());
     }
-    WatchSession session = reads.watch(type, info.namespace(), options);
+    StorageView view = views.apply(type);
+    WatchSession session = view == null
+        ? reads.watch(type, info.namespace(), options)
+        : view.show(reads.watch(view.storage(), info.namespace(), options));
     Duration timeout = options.timeoutSeconds() > 0
         ? Duration.ofSeconds(Math.min(options.timeoutSeconds(), maxWatch.toSeconds()))
         // Kubernetes spreads open-ended watches over [max/2, max) so they do not all end at once.
@@ -268,7 +350,7 @@ public final class ResourceHandler {
     return Bodies.readBytes(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
   }
 
-  private static ObjectNode objectBody(Context ctx) throws IOException {
+  static ObjectNode objectBody(Context ctx) throws IOException {
     JsonNode node = Bodies.parse(body(ctx), ctx.contentType());
     if (!(node instanceof ObjectNode o)) {
       throw ApiException.badRequest("the request body must be an object, not " + node.getNodeType().name().toLowerCase());

@@ -17,7 +17,8 @@ import java.util.List;
 public final class BuiltinCrds {
 
   private static final List<String> FILES =
-      List.of("namespaces.yaml", "events.yaml", "leases.yaml", "customresourcedefinitions.yaml");
+      List.of("namespaces.yaml", "events.yaml", "events.events.k8s.io.yaml", "leases.yaml",
+          "customresourcedefinitions.yaml");
 
   private BuiltinCrds() {}
 

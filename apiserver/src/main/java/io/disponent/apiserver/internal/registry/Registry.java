@@ -1,6 +1,7 @@
 package io.disponent.apiserver.internal.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.disponent.apiserver.internal.crd.CrdConditions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -71,10 +72,20 @@ public final class Registry {
     publish();
   }
 
-  /** Serves (or re-serves, after a change) a stored CRD. */
+  /** Defines built-in resources that no CRD describes (the review APIs); {@code name} keys them as a CRD name would. */
+  public synchronized void defineBuiltin(String name, List<ResourceType> types) {
+    builtin.put(name, List.copyOf(types));
+    publish();
+  }
+
+  /** Serves (or re-serves, after a change) a stored CRD; one whose names were not accepted is not served. */
   public synchronized void put(JsonNode crd) {
     String name = crd.path("metadata").path("name").asText();
     if (builtin.containsKey(name)) {
+      return;
+    }
+    if (!CrdConditions.servable(crd)) {
+      remove(name);
       return;
     }
     custom.put(name, ResourceTypes.fromCrd(crd));

@@ -16,6 +16,8 @@ import java.util.List;
  *     besides {@code metadata.name} and {@code metadata.namespace}
  * @param storageVersion whether this is the version objects are stored in
  * @param crdName the defining CRD's {@code metadata.name}
+ * @param verbs what clients may do with it: {@link #STORED_VERBS} for every kind defined by a CRD,
+ *     {@code create} alone for the review APIs, which answer and store nothing
  */
 public record ResourceType(
     String group,
@@ -34,13 +36,33 @@ public record ResourceType(
     List<PrinterColumn> printerColumns,
     List<String> selectableFields,
     boolean storageVersion,
-    String crdName) {
+    String crdName,
+    List<String> verbs) {
+
+  /** The verbs of every stored resource. */
+  public static final List<String> STORED_VERBS =
+      List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
   public ResourceType {
+    verbs = List.copyOf(verbs);
     shortNames = List.copyOf(shortNames);
     categories = List.copyOf(categories);
     printerColumns = List.copyOf(printerColumns);
     selectableFields = List.copyOf(selectableFields);
+  }
+
+  /** A stored resource, with every verb. */
+  public ResourceType(String group, String version, String kind, String listKind, String plural, String singular,
+      List<String> shortNames, List<String> categories, boolean namespaced, Schema schema, JsonNode openApiSchema,
+      boolean statusSubresource, Scale scale, List<PrinterColumn> printerColumns, List<String> selectableFields,
+      boolean storageVersion, String crdName) {
+    this(group, version, kind, listKind, plural, singular, shortNames, categories, namespaced, schema, openApiSchema,
+        statusSubresource, scale, printerColumns, selectableFields, storageVersion, crdName, STORED_VERBS);
+  }
+
+  /** Whether objects of it are stored (and so listed, watched, cached and cleaned with their namespace). */
+  public boolean stored() {
+    return verbs.contains("get");
   }
 
   /** {@code scale} subresource paths, as JSON paths ({@code .spec.instances}). */

@@ -13,7 +13,9 @@ public final class ResourceTypes {
   /** One type per served version, storage version included. */
   public static List<ResourceType> fromCrd(JsonNode crd) {
     JsonNode spec = crd.path("spec");
-    JsonNode names = spec.path("names");
+    JsonNode accepted = crd.path("status").path("acceptedNames");
+    // Served under the names the CRD was given (a later conflicting change leaves them as they were).
+    JsonNode names = accepted.path("kind").asText("").isEmpty() ? spec.path("names") : accepted;
     String group = spec.path("group").asText("");
     boolean namespaced = "Namespaced".equals(spec.path("scope").asText());
     List<ResourceType> types = new ArrayList<>();

@@ -21,6 +21,15 @@ public interface KindHooks {
   /** Fills in what the server sets on a new object. */
   default void onCreate(ObjectNode obj) {}
 
+  /**
+   * Updates what the server sets on an object whose main resource is replaced or patched (not on
+   * status updates); runs before admission.
+   */
+  default void onUpdate(ObjectNode obj, ObjectNode old) {}
+
+  /** Fills the kind's defaults that its schema cannot express; runs on every write, after schema defaults. */
+  default void applyDefaults(ObjectNode obj) {}
+
   /** Causes that make the object invalid beyond its schema ({@code old} null on create). */
   default List<StatusCause> validate(ObjectNode obj, ObjectNode old) {
     return List.of();

@@ -256,6 +256,7 @@ public final class ResourceWrites {
     } else {
       next = obj;
       ObjectRules.prepareForUpdate(type, next, old);
+      hooks.apply(type).onUpdate(next, old);
       if (old.path("metadata").has("deletionTimestamp")) {
         List<String> added = new ArrayList<>();
         next.path("metadata").path("finalizers").forEach(f -> {

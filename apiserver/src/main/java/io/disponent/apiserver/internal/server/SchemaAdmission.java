@@ -58,6 +58,7 @@ public final class SchemaAdmission implements Admission {
       Defaulter.apply(type.schema(), obj);
     }
     KindHooks kind = hooks.apply(type);
+    kind.applyDefaults(obj);
     List<StatusCause> causes = new ArrayList<>(
         ObjectMetaValidator.validate(obj.path("metadata"), type.namespaced(), kind.nameRule()));
     if (type.schema() != null) {
