@@ -61,8 +61,8 @@ final class AgentCommand implements Callable<Integer> {
         Duration.ofSeconds(leaseSeconds), new PortRange(Integer.parseInt(range[0].trim()), Integer.parseInt(range[1].trim())),
         sandboxRetention);
     Agent agent = Agent.start(config);
-    System.out.println("agent " + name + " serving on " + agent.url() + " (data in " + dataDir + ")");
     CleanStop.onStop("agent-shutdown", agent::close);
+    System.out.println("agent " + name + " serving on " + agent.url() + " (data in " + dataDir + ")");
     return CleanStop.awaitStop();
   }
 }

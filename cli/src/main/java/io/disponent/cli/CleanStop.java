@@ -20,18 +20,30 @@ final class CleanStop {
 
   private CleanStop() {}
 
-  /** Runs {@code stop} in a shutdown hook named {@code name}, then halts with 0 if it returned while serving. */
+  /**
+   * Runs {@code stop} in a shutdown hook named {@code name}, then halts with 0 if it returned while serving. A
+   * SIGTERM that came while the command was starting (the JVM's shutdown already under way, so no hook can be
+   * added) stops it here and now, and the process exits 0 as after any clean stop.
+   */
   static void onStop(String name, Runnable stop) {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stop.run();
+        if (serving) {
+          halt();
+        }
+      }, name));
+    } catch (IllegalStateException shuttingDown) {
       stop.run();
-      if (!serving) {
-        return;
-      }
-      System.out.flush();
-      System.err.flush();
-      stopLogging();
-      Runtime.getRuntime().halt(0);
-    }, name));
+      halt();
+    }
+  }
+
+  private static void halt() {
+    System.out.flush();
+    System.err.flush();
+    stopLogging();
+    Runtime.getRuntime().halt(0);
   }
 
   /** Blocks the command's thread until the hook ends the process. */

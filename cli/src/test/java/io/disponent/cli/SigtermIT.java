@@ -25,7 +25,8 @@ class SigtermIT {
   static Stream<Arguments> commands() {
     return Stream.of(
         Arguments.of("agent", List.of("agent", "--server", "http://127.0.0.1:" + FreePorts.loopback(),
-            "--name", "sigterm-node", "--data-dir", "DATA"), "serving on", "agent: node sigterm-node stopped"),
+            "--name", "sigterm-node", "--data-dir", "DATA"), "agent sigterm-node serving on",
+            "agent: node sigterm-node stopped"),
         Arguments.of("server", List.of("server", "--data-dir", "DATA",
             "--port", Integer.toString(FreePorts.loopback()), "--store-address", "127.0.0.1:" + FreePorts.loopback()),
             "is up", "disponent server n1 stopped"));
