@@ -65,6 +65,11 @@ public final class ApiClient implements ResourceClient, AutoCloseable {
     return call("get " + gvr.plural() + " " + name, "GET", gvr.objectPath(namespace, name), null, null);
   }
 
+  /** A GET of a discovery document ({@code /api}, {@code /apis}, {@code /apis/{group}/{version}}). */
+  public JsonNode discover(String path) {
+    return call("discover " + path, "GET", path, null, null);
+  }
+
   @Override
   public ObjectList list(Gvr gvr, String namespace, String labelSelector, String fieldSelector) {
     List<JsonNode> items = new ArrayList<>();

@@ -15,6 +15,7 @@ public record Gvr(String group, String version, String plural, boolean namespace
   public static final Gvr EVENTS = new Gvr("", "v1", "events", true);
   public static final Gvr NAMESPACES = new Gvr("", "v1", "namespaces", false);
   public static final Gvr LEASES = new Gvr("coordination.k8s.io", "v1", "leases", true);
+  public static final Gvr CRDS = new Gvr("apiextensions.k8s.io", "v1", "customresourcedefinitions", false);
 
   /** {@code group/version}, or {@code version} for the core group. */
   public String apiVersion() {

@@ -93,7 +93,7 @@ public final class ControllerManager implements AutoCloseable {
     running.add(new ServiceController(client, caches, events, config.clock()).controller(config.serviceWorkers()));
     running.add(new NodeLifecycleController(client, caches, events, config.clock(), config.leaseNamespace())
         .controller(config.nodeWorkers()));
-    running.add(new GarbageCollector(client, caches, events).controller(config.nodeWorkers()));
+    running.add(new GarbageCollector(client, events).controller(config.gcWorkers()));
     running.forEach(Controller::start);
     caches.start();
   }

@@ -3,6 +3,7 @@ package io.disponent.apiserver.internal.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.apiserver.internal.errors.StatusCause;
 import io.disponent.apiserver.validation.Names;
+import io.disponent.crds.vocab.Finalizers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,8 +28,6 @@ public final class ObjectMetaValidator {
   /** Annotations may hold at most this many bytes of keys and values together. */
   public static final int TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
-  private static final String ORPHAN = "orphan";
-  private static final String FOREGROUND = "foregroundDeletion";
 
   private ObjectMetaValidator() {}
 
@@ -187,9 +186,9 @@ public final class ObjectMetaValidator {
         out.add(StatusCause.duplicate(path + "[" + i + "]", name));
       }
     }
-    if (seen.contains(ORPHAN) && seen.contains(FOREGROUND)) {
+    if (seen.contains(Finalizers.ORPHAN) && seen.contains(Finalizers.FOREGROUND_DELETION)) {
       out.add(StatusCause.invalid(path, finalizers,
-          "finalizer " + FOREGROUND + " and " + ORPHAN + " cannot be both set"));
+          "finalizer " + Finalizers.FOREGROUND_DELETION + " and " + Finalizers.ORPHAN + " cannot be both set"));
     }
   }
 

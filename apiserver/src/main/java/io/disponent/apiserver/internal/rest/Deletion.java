@@ -7,6 +7,7 @@ import io.disponent.apiserver.internal.errors.ApiException;
 import io.disponent.apiserver.internal.registry.ResourceType;
 import io.disponent.apiserver.internal.storage.ObjectCodec;
 import io.disponent.apiserver.internal.storage.StoredObject;
+import io.disponent.crds.vocab.Finalizers;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -33,8 +34,8 @@ final class Deletion {
     checkPreconditions(type, current, meta, delete);
     ObjectNode metadata = ObjectRules.metadata(obj);
     boolean changed = false;
-    String finalizer = "Orphan".equals(delete.propagationPolicy()) ? "orphan"
-        : "Foreground".equals(delete.propagationPolicy()) ? "foregroundDeletion" : null;
+    String finalizer = "Orphan".equals(delete.propagationPolicy()) ? Finalizers.ORPHAN
+        : "Foreground".equals(delete.propagationPolicy()) ? Finalizers.FOREGROUND_DELETION : null;
     if (finalizer != null && !meta.has("deletionTimestamp") && !hasFinalizer(obj, finalizer)) {
       ArrayNode fins = metadata.has("finalizers") ? (ArrayNode) metadata.get("finalizers") : metadata.putArray("finalizers");
       fins.add(finalizer);

@@ -1,152 +1,324 @@
 package io.disponent.controllers.reconcile.gc;
 
-import io.disponent.crds.vocab.Finalizers;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.client.ApiClient;
+import io.disponent.client.ApiResource;
+import io.disponent.client.ConflictException;
 import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
-import io.disponent.client.ResourceClient;
-import io.disponent.controllers.reconcile.Caches;
-import io.disponent.controllers.reconcile.Json;
 import io.disponent.client.runtime.Controller;
+import io.disponent.client.runtime.EventHandler;
 import io.disponent.client.runtime.EventRecorder;
+import io.disponent.client.runtime.Informer;
 import io.disponent.client.runtime.Key;
 import io.disponent.client.runtime.Reconciler;
 import io.disponent.client.runtime.Result;
+import io.disponent.client.runtime.ServedResources;
+import io.disponent.controllers.plan.gc.GcAction;
+import io.disponent.controllers.plan.gc.GcNode;
+import io.disponent.controllers.plan.gc.GcPlanner;
+import io.disponent.controllers.plan.gc.OwnerGraph;
+import io.disponent.controllers.plan.gc.OwnerRef;
+import io.disponent.controllers.plan.gc.OwnerScope;
+import io.disponent.controllers.plan.gc.Verified;
+import io.disponent.controllers.reconcile.Json;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Owner references between Services and Tasks. Keys are {@code service:<name>} or {@code task:<name>} in the
- * object's namespace. A Task whose owning Service is gone (checked against the server, not only the cache) is
- * deleted in the background. A Service being deleted with {@code foregroundDeletion} loses that finalizer once
- * its Tasks are gone (they are deleted first); with {@code orphan}, its Tasks lose their owner reference, then
- * the Service its finalizer.
+ * Kubernetes' garbage collector over every served resource that can be listed, watched and deleted
+ * (discovered, so kinds that CRDs add later are followed too): one informer per resource feeds the
+ * {@link OwnerGraph}; a key is an object's uid; {@link GcPlanner} decides, this class reads owners the graph
+ * lacks from the server and writes the decisions (deletes with a uid precondition, owner reference and
+ * finalizer patches with a resourceVersion precondition; a conflict plans again).
  */
 public final class GarbageCollector implements Reconciler {
+  private static final Logger log = LoggerFactory.getLogger(GarbageCollector.class);
+  private static final Duration DISCOVERY_PERIOD = Duration.ofSeconds(30);
+  private static final int ABSENT_REMEMBERED = 100_000;
 
-  private final ResourceClient client;
-  private final Caches caches;
+  private final ApiClient client;
   private final EventRecorder events;
+  private final OwnerGraph graph = new OwnerGraph();
+  private final Map<Gvr, Informer<JsonNode>> informers = new ConcurrentHashMap<>();
+  private final Map<Gvr, ApiResource> followed = new ConcurrentHashMap<>();
+  private final Set<String> absent = Collections.synchronizedSet(Collections.newSetFromMap(
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > ABSENT_REMEMBERED;
+        }
+      }));
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  private Controller controller;
+  private ServedResources served;
 
-  public GarbageCollector(ResourceClient client, Caches caches, EventRecorder events) {
+  public GarbageCollector(ApiClient client, EventRecorder events) {
     this.client = client;
-    this.caches = caches;
     this.events = events;
   }
 
+  /** The controller; it discovers the served resources and starts following them at once. */
   public Controller controller(int workers) {
-    return Controller.builder("garbage-collector", this).workers(workers)
-        .watches(caches.services, s -> {
-          List<Key> keys = new java.util.ArrayList<>();
-          keys.add(new Key(Json.namespace(s), "service:" + Json.name(s)));
-          caches.tasks.byIndexCached(Caches.BY_OWNER, Json.uid(s))
-              .forEach(t -> keys.add(new Key(Json.namespace(t.json()), "task:" + Json.name(t.json()))));
-          return keys;
-        })
-        .watches(caches.tasks, t -> t.path("metadata").path("ownerReferences").isEmpty() ? List.of()
-            : List.of(new Key(Json.namespace(t), "task:" + Json.name(t))))
-        .build();
+    controller = Controller.builder("garbage-collector", this).workers(workers).onClose(this::stop).build();
+    served = ServedResources.start(client, DISCOVERY_PERIOD, this::follow);
+    return controller;
+  }
+
+  /** The number of objects in the graph, for tests and benchmarks. */
+  public int graphSize() {
+    synchronized (graph) {
+      return graph.size();
+    }
   }
 
   @Override
   public Result reconcile(Key key) {
-    if (key.name().startsWith("task:")) {
-      return task(key.namespace(), key.name().substring(5));
+    if (!informers.values().stream().allMatch(Informer::hasSynced)) {
+      return Result.requeueAfter(Duration.ofMillis(200));
     }
-    return service(key.namespace(), key.name().substring(8));
+    Set<String> present = new HashSet<>();
+    for (int round = 0; round < 3; round++) {
+      List<GcAction> actions;
+      synchronized (graph) {
+        actions = GcPlanner.plan(graph, key.name(), new Verified(absent, present), this::scope);
+      }
+      boolean verified = false;
+      for (GcAction action : actions) {
+        if (action instanceof GcAction.VerifyOwner v) {
+          verify(v, present);
+          verified = true;
+        } else if (action instanceof GcAction.Delete d) {
+          delete(d);
+        } else if (action instanceof GcAction.PatchOwnerRefs p && !patchOwnerRefs(p)) {
+          return Result.requeue();
+        } else if (action instanceof GcAction.RemoveFinalizer f && !removeFinalizer(f)) {
+          return Result.requeue();
+        } else if (action instanceof GcAction.WarnInvalidOwnerRef w) {
+          warn(w);
+        }
+      }
+      if (!verified) {
+        return Result.done();
+      }
+    }
+    return Result.requeue();
   }
 
-  private Result task(String ns, String name) {
-    JsonNode t = caches.tasks.getJson(ns, name).orElse(null);
-    if (t == null || Json.deleting(t)) {
-      return Result.done();
+  private OwnerScope scope(OwnerRef ref) {
+    return served.byKind(ref.group(), ref.kind())
+        .map(r -> r.gvr().namespaced() ? OwnerScope.NAMESPACED : OwnerScope.CLUSTER).orElse(OwnerScope.UNKNOWN);
+  }
+
+  private void verify(GcAction.VerifyOwner v, Set<String> present) {
+    Optional<ApiResource> resource = served.byKind(v.owner().group(), v.owner().kind());
+    if (resource.isEmpty()) {
+      present.add(v.owner().uid());
+      return;
     }
-    for (JsonNode ref : t.path("metadata").path("ownerReferences")) {
-      if (!"Service".equals(ref.path("kind").asText())) {
+    try {
+      JsonNode live = client.get(resource.get().gvr(), v.namespace(), v.owner().name());
+      if (v.owner().uid().equals(Json.uid(live))) {
+        present.add(v.owner().uid());
+        return;
+      }
+    } catch (NotFoundException e) {
+      // gone
+    }
+    absent.add(v.owner().uid());
+  }
+
+  private void delete(GcAction.Delete d) {
+    GcNode n = d.node();
+    try {
+      client.delete(n.gvr(), n.namespace(), n.name(), new DeleteOptions(d.propagationPolicy(), n.uid(), null));
+      log.debug("gc: deleted {} ({}), its owners are gone", n.describe(), d.propagationPolicy());
+    } catch (NotFoundException | ConflictException e) {
+      // gone, or another object of that name now
+    }
+  }
+
+  private boolean patchOwnerRefs(GcAction.PatchOwnerRefs p) {
+    JsonNode current = json(p.node());
+    if (current == null) {
+      return true;
+    }
+    ArrayNode refs = Json.object().arrayNode();
+    for (JsonNode r : current.path("metadata").path("ownerReferences")) {
+      String uid = r.path("uid").asText();
+      if (p.remove().contains(uid)) {
         continue;
       }
-      String uid = ref.path("uid").asText();
-      JsonNode cached = caches.services.getJson(ns, ref.path("name").asText()).orElse(null);
-      if (cached != null && uid.equals(Json.uid(cached))) {
-        return Result.done();
-      }
-      try {
-        JsonNode live = client.get(Gvr.SERVICES, ns, ref.path("name").asText());
-        if (uid.equals(Json.uid(live))) {
-          return Result.done();
-        }
-      } catch (NotFoundException e) {
-        // the owner is gone
-      }
-      try {
-        client.delete(Gvr.TASKS, ns, name, DeleteOptions.propagation("Background"));
-        events.normal(t, "Killing", "owner service " + ref.path("name").asText() + " is gone");
-      } catch (NotFoundException e) {
-        // gone
-      }
+      refs.add(p.unblock().contains(uid) ? ((ObjectNode) r.deepCopy()).put("blockOwnerDeletion", false) : r);
     }
-    return Result.done();
+    ObjectNode patch = Json.object();
+    patch.putObject("metadata").put("resourceVersion", Json.resourceVersion(current)).set("ownerReferences", refs);
+    return write(p.node(), patch);
   }
 
-  private Result service(String ns, String name) {
-    JsonNode s = caches.services.getJson(ns, name).orElse(null);
-    if (s == null || !Json.deleting(s)) {
-      return Result.done();
+  private boolean removeFinalizer(GcAction.RemoveFinalizer f) {
+    JsonNode current = json(f.node());
+    if (current == null) {
+      return true;
     }
-    List<String> finalizers = Json.finalizers(s);
-    List<JsonNode> dependents = client.list(Gvr.TASKS, ns, null, null).items().stream()
-        .filter(t -> ownedBy(t, Json.uid(s))).toList();
-    if (finalizers.contains(Finalizers.ORPHAN)) {
-      for (JsonNode t : dependents) {
-        ArrayNode refs = Json.object().arrayNode();
-        t.path("metadata").path("ownerReferences").forEach(r -> {
-          if (!Json.uid(s).equals(r.path("uid").asText())) {
-            refs.add(r);
-          }
-        });
-        ObjectNode p = Json.object();
-        p.putObject("metadata").set("ownerReferences", refs);
-        try {
-          client.patch(Gvr.TASKS, ns, Json.name(t), PatchType.MERGE, p);
-        } catch (NotFoundException e) {
-          // gone
-        }
-      }
-      finalizers.remove(Finalizers.ORPHAN);
-      client.patch(Gvr.SERVICES, ns, name, PatchType.MERGE, Json.finalizersPatch(finalizers));
-      return Result.done();
-    }
-    if (finalizers.contains(Finalizers.FOREGROUND_DELETION)) {
-      if (dependents.isEmpty()) {
-        finalizers.remove(Finalizers.FOREGROUND_DELETION);
-        client.patch(Gvr.SERVICES, ns, name, PatchType.MERGE, Json.finalizersPatch(finalizers));
-        return Result.done();
-      }
-      for (JsonNode t : dependents) {
-        if (!Json.deleting(t)) {
-          try {
-            client.delete(Gvr.TASKS, ns, Json.name(t), DeleteOptions.DEFAULT);
-          } catch (NotFoundException e) {
-            // gone
-          }
-        }
-      }
-      return Result.requeueAfter(Duration.ofMillis(500));
-    }
-    return Result.done();
+    List<String> finalizers = Json.finalizers(current);
+    finalizers.remove(f.finalizer());
+    ObjectNode patch = Json.finalizersPatch(finalizers);
+    ((ObjectNode) patch.path("metadata")).put("resourceVersion", Json.resourceVersion(current));
+    return write(f.node(), patch);
   }
 
-  private static boolean ownedBy(JsonNode t, String uid) {
-    for (JsonNode r : t.path("metadata").path("ownerReferences")) {
-      if (uid.equals(r.path("uid").asText())) {
-        return true;
+  /** A merge patch with a resourceVersion precondition; false on a conflict (plan again). */
+  private boolean write(GcNode n, ObjectNode patch) {
+    try {
+      client.patch(n.gvr(), n.namespace(), n.name(), PatchType.MERGE, patch);
+      return true;
+    } catch (NotFoundException e) {
+      return true;
+    } catch (ConflictException e) {
+      return false;
+    }
+  }
+
+  private void warn(GcAction.WarnInvalidOwnerRef w) {
+    JsonNode dependent = json(w.dependent());
+    if (dependent != null && warned.add(w.dependent().uid() + "/" + w.owner().uid())) {
+      events.warning(dependent, GcAction.WarnInvalidOwnerRef.REASON, w.message());
+    }
+  }
+
+  private JsonNode json(GcNode n) {
+    Informer<JsonNode> inf = informers.get(n.gvr());
+    JsonNode j = inf == null ? null : inf.getJson(n.namespace(), n.name()).orElse(null);
+    return j != null && n.uid().equals(Json.uid(j)) ? j : null;
+  }
+
+  // ---- the graph, fed by one informer per followed resource
+
+  private synchronized void follow(List<ApiResource> resources) {
+    if (controller == null) {
+      return;
+    }
+    Map<Gvr, ApiResource> next = new LinkedHashMap<>();
+    resources.stream().filter(ApiResource::collectable).forEach(r -> next.put(r.gvr(), r));
+    for (Gvr gone : Set.copyOf(followed.keySet())) {
+      if (!next.containsKey(gone)) {
+        unfollow(gone);
       }
     }
-    return false;
+    for (ApiResource r : next.values()) {
+      if (followed.putIfAbsent(r.gvr(), r) == null) {
+        Informer<JsonNode> inf = Informer.of(client, r.gvr());
+        inf.addHandler(new Feed(r));
+        informers.put(r.gvr(), inf);
+        inf.start();
+      }
+    }
+    // a kind served now may turn an owner of unknown scope into one to verify
+    synchronized (graph) {
+      graph.nodes().stream().filter(n -> !n.owners().isEmpty()).forEach(n -> enqueue(n.uid()));
+    }
+  }
+
+  private void unfollow(Gvr gvr) {
+    followed.remove(gvr);
+    Informer<JsonNode> inf = informers.remove(gvr);
+    if (inf != null) {
+      inf.close();
+    }
+    synchronized (graph) {
+      graph.nodes().stream().filter(n -> n.gvr().equals(gvr)).forEach(n -> removed(n.uid()));
+    }
+  }
+
+  private synchronized void stop() {
+    if (served != null) {
+      served.close();
+    }
+    informers.values().forEach(Informer::close);
+    informers.clear();
+    followed.clear();
+    controller = null;
+  }
+
+  private void enqueue(String uid) {
+    Controller c = controller;
+    if (c != null) {
+      c.enqueue(new Key(null, uid));
+    }
+  }
+
+  /** Under the graph lock. */
+  private void changed(GcNode node) {
+    Optional<GcNode> before = graph.put(node);
+    if (!node.owners().isEmpty() || node.deleting()) {
+      enqueue(node.uid());
+    }
+    boolean startedDeleting = node.deleting()
+        && (before.isEmpty() || !before.get().deleting() || !before.get().finalizers().equals(node.finalizers()));
+    if (startedDeleting) {
+      graph.dependents(node.uid()).forEach(d -> enqueue(d.uid()));
+    }
+    before.ifPresent(this::enqueueDeletingOwners);
+    enqueueDeletingOwners(node);
+  }
+
+  /** Under the graph lock. */
+  private void removed(String uid) {
+    graph.remove(uid).ifPresent(gone -> {
+      graph.dependents(uid).forEach(d -> enqueue(d.uid()));
+      enqueueDeletingOwners(gone);
+    });
+  }
+
+  private void enqueueDeletingOwners(GcNode node) {
+    for (OwnerRef ref : node.owners()) {
+      graph.get(ref.uid()).filter(GcNode::deleting).ifPresent(o -> enqueue(o.uid()));
+    }
+  }
+
+  private final class Feed implements EventHandler {
+    private final ApiResource resource;
+
+    Feed(ApiResource resource) {
+      this.resource = resource;
+    }
+
+    @Override
+    public void onAdd(JsonNode object) {
+      synchronized (graph) {
+        changed(GcNodes.of(resource, object));
+      }
+    }
+
+    @Override
+    public void onUpdate(JsonNode previous, JsonNode current) {
+      synchronized (graph) {
+        if (!Json.uid(previous).equals(Json.uid(current))) {
+          removed(Json.uid(previous));
+        }
+        changed(GcNodes.of(resource, current));
+      }
+    }
+
+    @Override
+    public void onDelete(JsonNode object) {
+      synchronized (graph) {
+        removed(Json.uid(object));
+      }
+    }
   }
 }
