@@ -2,10 +2,10 @@ package io.disponent.cli;
 
 import io.disponent.apiserver.ApiServerConfig;
 import io.disponent.apiserver.EmbeddedApi;
-import io.disponent.controllers.ControllerManager;
-import io.disponent.controllers.ManagerConfig;
 import io.disponent.client.ApiClient;
 import io.disponent.client.ClientConfig;
+import io.disponent.controllers.ControllerManager;
+import io.disponent.controllers.ManagerConfig;
 import io.disponent.store.ReplicaConfig;
 import io.disponent.store.StoreReplica;
 import java.util.concurrent.CompletableFuture;

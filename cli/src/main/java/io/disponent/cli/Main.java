@@ -1,7 +1,7 @@
 package io.disponent.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code disponent} command. */
 @Command(name = "disponent", mixinStandardHelpOptions = true, version = "disponent 0.1.0",

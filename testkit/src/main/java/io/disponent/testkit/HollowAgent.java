@@ -1,9 +1,5 @@
 package io.disponent.testkit;
 
-import io.disponent.crds.vocab.Finalizers;
-
-import io.disponent.crds.vocab.ConditionTypes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,17 +8,19 @@ import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
-import io.disponent.crds.model.Models;
-import io.disponent.crds.model.Task;
-import io.disponent.crds.model.TaskSpec;
-import io.disponent.crds.model.TaskStatus;
-import io.disponent.crds.vocab.TaskStates;
 import io.disponent.client.runtime.Controller;
 import io.disponent.client.runtime.DaemonThreads;
 import io.disponent.client.runtime.Informer;
 import io.disponent.client.runtime.Key;
 import io.disponent.client.runtime.Result;
 import io.disponent.crds.model.Condition;
+import io.disponent.crds.model.Models;
+import io.disponent.crds.model.Task;
+import io.disponent.crds.model.TaskSpec;
+import io.disponent.crds.model.TaskStatus;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Finalizers;
+import io.disponent.crds.vocab.TaskStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;

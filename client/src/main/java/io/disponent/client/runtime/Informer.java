@@ -1,11 +1,11 @@
 package io.disponent.client.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.disponent.client.ResourceReader;
 import io.disponent.client.ApiException;
 import io.disponent.client.ExpiredException;
 import io.disponent.client.Gvr;
 import io.disponent.client.ObjectList;
+import io.disponent.client.ResourceReader;
 import io.disponent.client.Watch;
 import io.disponent.client.WatchEvent;
 import io.disponent.client.WatchHandler;
@@ -16,8 +16,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

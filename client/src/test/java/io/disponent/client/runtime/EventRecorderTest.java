@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.client.ApiException;
 import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
-import io.disponent.client.ApiException;
 import io.disponent.client.PatchType;
 import io.disponent.client.ResourceWriter;
 import io.disponent.client.Status;

@@ -1,14 +1,13 @@
 package io.disponent.controllers.plan;
 
-import io.disponent.crds.vocab.ConditionTypes;
-import io.disponent.crds.vocab.Annotations;
-import io.disponent.crds.vocab.Labels;
-import io.disponent.crds.vocab.TaskStates;
-
 import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Task;
 import io.disponent.crds.model.TaskSpec;
 import io.disponent.crds.model.TaskStatus;
+import io.disponent.crds.vocab.Annotations;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
 import java.util.Map;

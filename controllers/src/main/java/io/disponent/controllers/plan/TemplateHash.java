@@ -1,13 +1,12 @@
 package io.disponent.controllers.plan;
 
-import io.disponent.crds.vocab.Labels;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.disponent.crds.model.TaskTemplate;
+import io.disponent.crds.vocab.Labels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

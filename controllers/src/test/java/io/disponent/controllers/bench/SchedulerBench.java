@@ -1,13 +1,13 @@
 package io.disponent.controllers.bench;
 
-import io.disponent.controllers.ManagerConfig;
 import io.disponent.client.ApiClient;
 import io.disponent.client.Gvr;
+import io.disponent.client.runtime.Controller;
+import io.disponent.client.runtime.EventRecorder;
+import io.disponent.controllers.ManagerConfig;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.reconcile.scheduler.SchedulerController;
-import io.disponent.client.runtime.Controller;
-import io.disponent.client.runtime.EventRecorder;
 import io.disponent.crds.model.Models;
 import io.disponent.testkit.ControlPlane;
 import io.disponent.testkit.HollowAgent;

@@ -1,29 +1,27 @@
 package io.disponent.controllers.it;
 
-import io.disponent.crds.vocab.Finalizers;
-
-import io.disponent.crds.vocab.Annotations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.controllers.ControllerManager;
-import io.disponent.controllers.ManagerConfig;
-import io.disponent.controllers.Rollback;
 import io.disponent.client.ApiClient;
 import io.disponent.client.ClientConfig;
 import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.PatchType;
-import io.disponent.crds.vocab.Labels;
+import io.disponent.client.runtime.Controller;
+import io.disponent.client.runtime.EventRecorder;
+import io.disponent.controllers.ControllerManager;
+import io.disponent.controllers.ManagerConfig;
+import io.disponent.controllers.Rollback;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.reconcile.node.NodeLifecycleController;
 import io.disponent.controllers.reconcile.scheduler.SchedulerController;
-import io.disponent.client.runtime.Controller;
-import io.disponent.client.runtime.EventRecorder;
+import io.disponent.crds.vocab.Annotations;
+import io.disponent.crds.vocab.Finalizers;
+import io.disponent.crds.vocab.Labels;
 import io.disponent.testkit.ControlPlane;
 import io.disponent.testkit.HollowAgent;
 import io.disponent.testkit.Namespaces;
@@ -37,8 +35,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

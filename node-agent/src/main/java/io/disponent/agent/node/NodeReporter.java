@@ -1,7 +1,5 @@
 package io.disponent.agent.node;
 
-import io.disponent.crds.vocab.ConditionTypes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
@@ -15,6 +13,7 @@ import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.NodeSpec;
 import io.disponent.crds.model.NodeStatus;
+import io.disponent.crds.vocab.ConditionTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

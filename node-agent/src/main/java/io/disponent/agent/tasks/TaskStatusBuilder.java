@@ -1,9 +1,5 @@
 package io.disponent.agent.tasks;
 
-import io.disponent.crds.vocab.TaskStates;
-
-import io.disponent.crds.vocab.ConditionTypes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.agent.health.Verdict;
 import io.disponent.agent.runtime.TaskState;
@@ -11,6 +7,8 @@ import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.PortStatus;
 import io.disponent.crds.model.TaskStatus;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.TaskStates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

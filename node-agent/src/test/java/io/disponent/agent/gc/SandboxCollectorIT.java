@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.disponent.agent.runtime.LaunchSpec;
-import io.disponent.agent.runtime.process.ProcessRuntime;
-import io.disponent.agent.runtime.process.RuntimeConfig;
-import io.disponent.agent.runtime.process.ProcessTaskHandle;
 import io.disponent.agent.runtime.TaskId;
+import io.disponent.agent.runtime.process.ProcessRuntime;
+import io.disponent.agent.runtime.process.ProcessTaskHandle;
+import io.disponent.agent.runtime.process.RuntimeConfig;
 import io.disponent.crds.model.TaskSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,28 +1,28 @@
 package io.disponent.apiserver.internal.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.apiserver.internal.crd.CrdConditions;
 import io.disponent.apiserver.internal.crd.CrdDefaults;
 import io.disponent.apiserver.internal.crd.CrdNaming;
 import io.disponent.apiserver.internal.errors.StatusCause;
 import io.disponent.apiserver.internal.registry.Registry;
 import io.disponent.apiserver.internal.registry.ResourceType;
+import io.disponent.apiserver.internal.registry.ResourceTypes;
 import io.disponent.apiserver.internal.rest.KindHooks;
 import io.disponent.apiserver.internal.rest.ObjectRules;
 import io.disponent.apiserver.internal.schema.CrdValidator;
 import io.disponent.apiserver.internal.storage.Keys;
-import io.disponent.apiserver.internal.registry.ResourceTypes;
-import io.disponent.store.Op;
 import io.disponent.store.KeyRange;
+import io.disponent.store.Op;
 import io.disponent.store.Store;
 import io.disponent.store.TxnRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /**
  * CustomResourceDefinitions: defaulted and checked as Kubernetes does, their names accepted unless

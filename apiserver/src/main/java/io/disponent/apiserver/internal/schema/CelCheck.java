@@ -1,8 +1,8 @@
 package io.disponent.apiserver.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.disponent.apiserver.internal.errors.StatusCause;
 import dev.cel.runtime.CelEvaluationException;
+import io.disponent.apiserver.internal.errors.StatusCause;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package io.disponent.controllers.plan.node;
 
-import io.disponent.crds.vocab.ConditionTypes;
-
-import io.disponent.crds.vocab.Labels;
-import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.TaskView;
 import io.disponent.crds.model.Condition;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

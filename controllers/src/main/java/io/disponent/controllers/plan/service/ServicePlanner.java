@@ -1,12 +1,7 @@
 package io.disponent.controllers.plan.service;
 
-import io.disponent.crds.vocab.ConditionTypes;
-import io.disponent.crds.vocab.Annotations;
-
 import io.disponent.controllers.plan.Conditions;
 import io.disponent.controllers.plan.KillSelection;
-import io.disponent.crds.vocab.Labels;
-import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.TaskView;
 import io.disponent.controllers.plan.TemplateHash;
 import io.disponent.controllers.plan.backoff.Backoff;
@@ -19,6 +14,10 @@ import io.disponent.crds.model.ServiceSpec;
 import io.disponent.crds.model.ServiceStatus;
 import io.disponent.crds.model.Task;
 import io.disponent.crds.model.UnreachableStrategy;
+import io.disponent.crds.vocab.Annotations;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,5 @@
 package io.disponent.controllers.reconcile.node;
 
-import io.disponent.crds.vocab.Finalizers;
-import io.disponent.crds.vocab.Annotations;
-
-import io.disponent.crds.vocab.ConditionTypes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
@@ -12,9 +7,13 @@ import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
+import io.disponent.client.runtime.Cached;
+import io.disponent.client.runtime.Controller;
+import io.disponent.client.runtime.EventRecorder;
+import io.disponent.client.runtime.Key;
+import io.disponent.client.runtime.Reconciler;
+import io.disponent.client.runtime.Result;
 import io.disponent.controllers.plan.Conditions;
-import io.disponent.crds.vocab.Labels;
-import io.disponent.crds.vocab.TaskStates;
 import io.disponent.controllers.plan.TaskView;
 import io.disponent.controllers.plan.drain.DrainPlan;
 import io.disponent.controllers.plan.drain.DrainPlanner;
@@ -23,16 +22,15 @@ import io.disponent.controllers.plan.node.NodePlan;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.controllers.reconcile.service.TaskFactory;
-import io.disponent.client.runtime.Cached;
-import io.disponent.client.runtime.Controller;
-import io.disponent.client.runtime.EventRecorder;
-import io.disponent.client.runtime.Key;
-import io.disponent.client.runtime.Reconciler;
-import io.disponent.client.runtime.Result;
 import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Service;
 import io.disponent.crds.model.Task;
 import io.disponent.crds.model.UnreachableStrategy;
+import io.disponent.crds.vocab.Annotations;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Finalizers;
+import io.disponent.crds.vocab.Labels;
+import io.disponent.crds.vocab.TaskStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,5 @@
 package io.disponent.controllers.reconcile.scheduler;
 
-import io.disponent.crds.vocab.Finalizers;
-
-import io.disponent.crds.vocab.ConditionTypes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ConflictException;
@@ -11,11 +7,13 @@ import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.PatchType;
 import io.disponent.client.ResourceClient;
+import io.disponent.client.runtime.EventRecorder;
 import io.disponent.controllers.plan.Conditions;
 import io.disponent.controllers.plan.placement.PlacementResult;
 import io.disponent.controllers.reconcile.Json;
-import io.disponent.client.runtime.EventRecorder;
 import io.disponent.crds.model.Condition;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Finalizers;
 import java.time.Clock;
 import java.util.List;
 

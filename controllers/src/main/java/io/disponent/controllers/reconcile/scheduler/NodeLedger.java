@@ -1,11 +1,10 @@
 package io.disponent.controllers.reconcile.scheduler;
 
-import io.disponent.crds.vocab.Annotations;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.crds.model.Models;
+import io.disponent.crds.vocab.Annotations;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;

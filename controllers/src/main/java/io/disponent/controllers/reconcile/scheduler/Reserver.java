@@ -1,23 +1,22 @@
 package io.disponent.controllers.reconcile.scheduler;
 
-import io.disponent.crds.vocab.Annotations;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ConflictException;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
 import io.disponent.client.ResourceClient;
-import io.disponent.crds.vocab.TaskStates;
+import io.disponent.client.runtime.Cached;
+import io.disponent.client.runtime.Informer;
 import io.disponent.controllers.plan.placement.NodeView;
 import io.disponent.controllers.plan.placement.PlacedTask;
 import io.disponent.controllers.reconcile.Caches;
 import io.disponent.controllers.reconcile.Json;
-import io.disponent.client.runtime.Cached;
-import io.disponent.client.runtime.Informer;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.Node;
 import io.disponent.crds.model.Task;
+import io.disponent.crds.vocab.Annotations;
+import io.disponent.crds.vocab.TaskStates;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

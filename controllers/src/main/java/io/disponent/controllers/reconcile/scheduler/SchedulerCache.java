@@ -1,17 +1,16 @@
 package io.disponent.controllers.reconcile.scheduler;
 
-import io.disponent.crds.vocab.ConditionTypes;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.disponent.crds.vocab.TaskStates;
+import io.disponent.client.runtime.Cached;
+import io.disponent.client.runtime.CachedHandler;
 import io.disponent.controllers.plan.placement.NodeView;
 import io.disponent.controllers.plan.placement.PlacedTask;
 import io.disponent.controllers.plan.placement.TaskToPlace;
 import io.disponent.controllers.reconcile.Json;
-import io.disponent.client.runtime.Cached;
-import io.disponent.client.runtime.CachedHandler;
 import io.disponent.crds.model.Node;
 import io.disponent.crds.model.Task;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.TaskStates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,13 +1,12 @@
 package io.disponent.controllers.reconcile.service;
 
-import io.disponent.crds.vocab.Annotations;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.controllers.plan.upgrade.Revision;
 import io.disponent.controllers.plan.upgrade.RevisionHistory;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.crds.model.Models;
+import io.disponent.crds.vocab.Annotations;
 import java.util.List;
 
 /** A Service's {@link RevisionHistory}, kept as JSON in its annotation {@value Annotations#REVISIONS}. */

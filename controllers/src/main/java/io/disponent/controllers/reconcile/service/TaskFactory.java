@@ -1,13 +1,12 @@
 package io.disponent.controllers.reconcile.service;
 
-import io.disponent.crds.vocab.Annotations;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.disponent.crds.vocab.Labels;
 import io.disponent.controllers.reconcile.Json;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.TaskTemplate;
+import io.disponent.crds.vocab.Annotations;
+import io.disponent.crds.vocab.Labels;
 
 /** Builds the Task objects a Service owns: template labels and spec, owner reference, planner annotations. */
 public final class TaskFactory {

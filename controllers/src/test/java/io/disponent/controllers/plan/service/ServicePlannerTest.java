@@ -1,12 +1,8 @@
 package io.disponent.controllers.plan.service;
 
-import io.disponent.crds.vocab.ConditionTypes;
-import io.disponent.crds.vocab.Annotations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.disponent.controllers.plan.Fixtures;
-import io.disponent.crds.vocab.Labels;
 import io.disponent.controllers.plan.TemplateHash;
 import io.disponent.crds.model.Condition;
 import io.disponent.crds.model.Service;
@@ -15,6 +11,9 @@ import io.disponent.crds.model.Task;
 import io.disponent.crds.model.TaskSpec;
 import io.disponent.crds.model.TaskStatus;
 import io.disponent.crds.model.TaskTemplate;
+import io.disponent.crds.vocab.Annotations;
+import io.disponent.crds.vocab.ConditionTypes;
+import io.disponent.crds.vocab.Labels;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,11 +1,10 @@
 package io.disponent.controllers.reconcile.scheduler;
 
-import io.disponent.crds.vocab.Annotations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.crds.model.Models;
+import io.disponent.crds.vocab.Annotations;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;

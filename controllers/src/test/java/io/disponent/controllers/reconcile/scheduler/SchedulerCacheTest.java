@@ -1,7 +1,5 @@
 package io.disponent.controllers.reconcile.scheduler;
 
-import io.disponent.crds.vocab.Annotations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +8,7 @@ import io.disponent.client.runtime.Cached;
 import io.disponent.crds.model.Models;
 import io.disponent.crds.model.Node;
 import io.disponent.crds.model.Task;
+import io.disponent.crds.vocab.Annotations;
 import org.junit.jupiter.api.Test;
 
 class SchedulerCacheTest {

@@ -1,10 +1,10 @@
 package io.disponent.agent.runtime.process;
 
-import io.disponent.agent.runtime.LaunchSpec;
-import io.disponent.agent.runtime.UnixUser;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.disponent.agent.runtime.LaunchSpec;
+import io.disponent.agent.runtime.UnixUser;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

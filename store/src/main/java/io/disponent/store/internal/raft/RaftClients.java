@@ -1,10 +1,10 @@
 package io.disponent.store.internal.raft;
 
-import io.disponent.store.internal.DaemonThreads;
 import io.disponent.store.Member;
 import io.disponent.store.Store;
 import io.disponent.store.StoreTuning;
 import io.disponent.store.Transport;
+import io.disponent.store.internal.DaemonThreads;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;

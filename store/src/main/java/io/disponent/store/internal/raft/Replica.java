@@ -1,11 +1,11 @@
 package io.disponent.store.internal.raft;
 
-import io.disponent.store.internal.DaemonThreads;
 import io.disponent.store.Member;
 import io.disponent.store.ReplicaConfig;
 import io.disponent.store.Store;
 import io.disponent.store.StoreReplica;
 import io.disponent.store.StoreStatus;
+import io.disponent.store.internal.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

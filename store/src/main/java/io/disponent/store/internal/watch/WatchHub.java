@@ -1,12 +1,12 @@
 package io.disponent.store.internal.watch;
 
-import io.disponent.store.internal.DaemonThreads;
 import io.disponent.store.CompactedException;
 import io.disponent.store.StoreClosedException;
 import io.disponent.store.Watch;
 import io.disponent.store.WatchEvent;
 import io.disponent.store.WatchListener;
 import io.disponent.store.WatchRequest;
+import io.disponent.store.internal.DaemonThreads;
 import io.disponent.store.internal.EventSource;
 import java.time.Clock;
 import java.util.ArrayList;
