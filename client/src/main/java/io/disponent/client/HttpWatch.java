@@ -8,7 +8,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-/** A streaming watch on its own daemon thread; {@code closed} stops it, and the stream is closed to unblock. */
+/**
+ * A streaming watch on its own daemon thread; {@code closed} stops it, and the stream is closed to unblock. A stream
+ * that breaks or ends with a 503 moves the client off its member, so the caller's next watch (from the last
+ * resourceVersion, as an Informer does) goes to another one.
+ */
 final class HttpWatch implements Watch {
   private final Transport transport;
   private final String path;
@@ -36,10 +40,14 @@ final class HttpWatch implements Watch {
 
   private void run() {
     ApiException cause = null;
+    int at = transport.member();
     try {
-      transport.guarded(what, this::open);
+      open(at);
       if (!closed) {
         cause = stream();
+        if (cause != null) {
+          transport.failed(what, at, cause);
+        }
       }
     } catch (ApiException e) {
       cause = e;
@@ -54,12 +62,11 @@ final class HttpWatch implements Watch {
     }
   }
 
-  private Void open() {
-    stream = transport.openStream(what, path);
+  private void open(int at) {
+    stream = transport.openStream(what, path, at);
     if (closed) {
       closeStream();
     }
-    return null;
   }
 
   /** Reads lines until the end; answers the cause of an abnormal end (null when normal). */
