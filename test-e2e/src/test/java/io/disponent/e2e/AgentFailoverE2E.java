@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.disponent.store.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,18 +64,11 @@ class AgentFailoverE2E {
   void anAgentAndTheCliOutliveTheMemberTheyTalkTo() throws Exception {
     DisponentProcess.assumeRunnable();
     Path work = DisponentProcess.workDir(getClass());
-    Map<String, Integer> apiPorts = new LinkedHashMap<>();
-    Map<String, Integer> raftPorts = new LinkedHashMap<>();
-    for (String id : IDS) {
-      apiPorts.put(id, FreePorts.loopback());
-      raftPorts.put(id, FreePorts.loopback());
-    }
-    String peers = IDS.stream().map(id -> id + "=127.0.0.1:" + raftPorts.get(id)).collect(Collectors.joining(","));
-    String apiUrls = IDS.stream().map(id -> "http://127.0.0.1:" + apiPorts.get(id)).collect(Collectors.joining(","));
+    MemberPorts ports = MemberPorts.free(IDS);
     Instant began = Instant.now();
     for (String id : IDS) {
-      members.put(id, DisponentProcess.startServer(work.resolve(id), id, apiPorts.get(id), raftPorts.get(id), peers,
-          "--api-urls", apiUrls));
+      members.put(id, DisponentProcess.startServer(work.resolve(id), id, ports.api().get(id), ports.raft().get(id),
+          ports.peers(), "--api-urls", ports.apiUrls()));
     }
     for (DisponentProcess m : members.values()) {
       m.awaitReady(Duration.between(Instant.now(), began.plus(READY)));
@@ -97,7 +88,7 @@ class AgentFailoverE2E {
     agent = AgentProcess.start(String.join(",", agentUrls), NODE, work.resolve("agent-" + NODE), List.of(
         "--port-range", base + "-" + (base + 29), "--lease-seconds", Integer.toString(LEASE_SECONDS)));
     await("node " + NODE + " Ready").atMost(SHORT).pollInterval(Duration.ofMillis(500)).until(this::nodeReady);
-    survivor.stdin(service("web", 1), "apply", "-f", "-").ok();
+    survivor.stdin(ThreeMembersE2E.service("web"), "apply", "-f", "-").ok();
     JsonNode first = await("web's task RUNNING on " + NODE).atMost(SHORT).pollInterval(Duration.ofMillis(500))
         .until(() -> running().stream().findFirst().orElse(null), t -> t != null);
     long pid = pid(first);
@@ -176,18 +167,5 @@ class AgentFailoverE2E {
 
   private static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-  }
-
-  private static String service(String name, int instances) {
-    return """
-        apiVersion: disponent.io/v1
-        kind: Service
-        metadata: {name: %s}
-        spec:
-          instances: %d
-          template:
-            spec:
-              command: ["sleep", "3600"]
-        """.formatted(name, instances);
   }
 }
