@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * How an {@link ApiClient} talks to the servers.
  *
- * @param servers base URLs, tried round-robin: a connect failure moves to the next one
+ * @param servers base URLs, one per control-plane member: the client talks to one and moves to the next
+ *     (round-robin) on the failures {@link Failover} names
  * @param connectTimeout TCP connect timeout
  * @param requestTimeout timeout of one non-watch request
  * @param maxAttempts attempts of one call (1 = no retry) for retriable failures
  * @param initialBackoff first retry delay; doubles per attempt up to {@code maxBackoff}
  * @param maxBackoff cap of the retry delay and of an honoured Retry-After
- * @param breakerFailureRate percentage of failed calls (connect errors, 5xx) that opens the breaker
+ * @param breakerFailureRate percentage of failed calls (connect errors, 5xx) that opens a member's breaker
  * @param breakerWindow calls in the breaker's sliding window (also the minimum before it judges)
  * @param breakerOpenFor how long an open breaker fails fast before letting half-open probes through
  * @param userAgent sent with every request
