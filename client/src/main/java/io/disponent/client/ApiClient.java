@@ -3,6 +3,7 @@ package io.disponent.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.client.runtime.DaemonThreads;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +45,8 @@ public final class ApiClient implements ResourceClient, AutoCloseable {
   /** For writes, which may not be sent again once a server may have applied them. */
   private final Retry writes;
   private final Set<HttpWatch> watches = ConcurrentHashMap.newKeySet();
+  /** Expires silent watches; guarded by this, started with the first watch, stopped by close. */
+  private ScheduledExecutorService idleCheck;
 
   public ApiClient(ClientConfig config) {
     this.config = config;
@@ -150,7 +156,9 @@ public final class ApiClient implements ResourceClient, AutoCloseable {
 
   /**
    * Streams on a new daemon thread. Not retried: the caller (an Informer) decides, seeing {@link
-   * WatchHandler#onClose}. Fails fast while the breaker is open (reported through onClose as well).
+   * WatchHandler#onClose}. Fails fast while the member's breaker is open (reported through onClose as well). A
+   * stream silent for {@link ClientConfig#watchIdleTimeout} ends as an {@link UnavailableException} and moves the
+   * client to the next member.
    */
   @Override
   public Watch watch(Gvr gvr, String namespace, String labelSelector, String fieldSelector, String resourceVersion,
@@ -160,14 +168,33 @@ public final class ApiClient implements ResourceClient, AutoCloseable {
         .add("resourceVersion", resourceVersion == null || resourceVersion.isEmpty() ? null : resourceVersion);
     HttpWatch w = new HttpWatch(transport, gvr.collectionPath(namespace) + q, handler, "watch " + gvr.plural(), watches);
     watches.add(w);
+    checkIdleWatches();
     w.start();
     return w;
+  }
+
+  private synchronized void checkIdleWatches() {
+    if (idleCheck == null) {
+      Duration limit = config.watchIdleTimeout();
+      long period = Math.max(limit.toMillis() / 4, 10);
+      idleCheck = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("api-watch-idle"));
+      idleCheck.scheduleWithFixedDelay(() -> {
+        long now = System.nanoTime();
+        watches.forEach(w -> w.expireIfIdle(now, limit));
+      }, period, period, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
   public void close() {
     for (HttpWatch w : List.copyOf(watches)) {
       w.close();
+    }
+    synchronized (this) {
+      if (idleCheck != null) {
+        idleCheck.shutdownNow();
+        idleCheck = null;
+      }
     }
   }
 

@@ -18,6 +18,8 @@ import java.util.List;
  * @param breakerWindow calls in the breaker's sliding window (also the minimum before it judges)
  * @param breakerOpenFor how long an open breaker fails fast before letting half-open probes through
  * @param userAgent sent with every request
+ * @param watchIdleTimeout a watch stream with no line (event or bookmark) for this long is taken as a dead member:
+ *     closed, and the client moves on (the API server sends a bookmark to an idle watch every 10 s)
  */
 public record ClientConfig(
     List<URI> servers,
@@ -29,7 +31,8 @@ public record ClientConfig(
     float breakerFailureRate,
     int breakerWindow,
     Duration breakerOpenFor,
-    String userAgent) {
+    String userAgent,
+    Duration watchIdleTimeout) {
 
   public ClientConfig {
     servers = List.copyOf(servers);
@@ -45,21 +48,26 @@ public record ClientConfig(
     return new ClientConfig(
         java.util.Arrays.stream(urls).map(u -> URI.create(u.endsWith("/") ? u.substring(0, u.length() - 1) : u)).toList(),
         Duration.ofSeconds(5), Duration.ofSeconds(30), 5, Duration.ofMillis(100), Duration.ofSeconds(10),
-        50f, 10, Duration.ofSeconds(5), "disponent-controllers");
+        50f, 10, Duration.ofSeconds(5), "disponent-controllers", Duration.ofSeconds(30));
   }
 
   public ClientConfig withRetry(int attempts, Duration initial, Duration max) {
     return new ClientConfig(servers, connectTimeout, requestTimeout, attempts, initial, max, breakerFailureRate,
-        breakerWindow, breakerOpenFor, userAgent);
+        breakerWindow, breakerOpenFor, userAgent, watchIdleTimeout);
   }
 
   public ClientConfig withBreaker(float failureRate, int window, Duration openFor) {
     return new ClientConfig(servers, connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff,
-        failureRate, window, openFor, userAgent);
+        failureRate, window, openFor, userAgent, watchIdleTimeout);
+  }
+
+  public ClientConfig withWatchIdleTimeout(Duration idle) {
+    return new ClientConfig(servers, connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff,
+        breakerFailureRate, breakerWindow, breakerOpenFor, userAgent, idle);
   }
 
   public ClientConfig withTimeouts(Duration connect, Duration request) {
     return new ClientConfig(servers, connect, request, maxAttempts, initialBackoff, maxBackoff, breakerFailureRate,
-        breakerWindow, breakerOpenFor, userAgent);
+        breakerWindow, breakerOpenFor, userAgent, watchIdleTimeout);
   }
 }

@@ -8,20 +8,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.disponent.apiserver.ApiServer;
 import io.disponent.apiserver.ApiServerConfig;
 import io.disponent.client.ApiClient;
+import io.disponent.client.ApiException;
 import io.disponent.client.ClientConfig;
 import io.disponent.client.Gvr;
+import io.disponent.client.UnavailableException;
+import io.disponent.client.Watch;
+import io.disponent.client.WatchEvent;
+import io.disponent.client.WatchHandler;
 import io.disponent.client.runtime.Informer;
 import io.disponent.store.FreePorts;
 import io.disponent.testkit.ControlPlane;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two API servers in this JVM over one store stand for two members: a client given both keeps its watch and
- * its writes when the member it talks to stops, and moves on from a member that answers 503.
+ * its writes when the member it talks to stops, and moves on from a member that answers 503 or whose watch stream
+ * stays silent past the idle timeout.
  */
 class ApiClientFailoverIT {
 
@@ -31,9 +46,13 @@ class ApiClientFailoverIT {
   @TempDir Path dir;
   private ControlPlane plane;
   private ApiServer other;
+  private SilentMember silent;
 
   @AfterEach
-  void stop() {
+  void stop() throws IOException {
+    if (silent != null) {
+      silent.close();
+    }
     if (other != null) {
       other.close();
     }
@@ -78,6 +97,84 @@ class ApiClientFailoverIT {
       assertThat(Duration.ofNanos(System.nanoTime() - began)).as("no Retry-After wait before an untried member")
           .isLessThan(Duration.ofSeconds(1));
     }
+  }
+
+  @Test
+  void aWatchSilentForTheIdleTimeoutMovesToTheNextMember() throws Exception {
+    plane = ControlPlane.start(dir);
+    plane.namespace(NS);
+    silent = new SilentMember();
+    try (ApiClient client = new ApiClient(ClientConfig.defaults(silent.url(), plane.url())
+        .withWatchIdleTimeout(Duration.ofSeconds(1)))) {
+      CompletableFuture<ApiException> ended = new CompletableFuture<>();
+      List<WatchEvent> events = new CopyOnWriteArrayList<>();
+      long began = System.nanoTime();
+      try (Watch w = client.watch(Gvr.TASKS, NS, null, null, null, handler(events, ended))) {
+        assertThat(ended.get(10, TimeUnit.SECONDS)).isInstanceOf(UnavailableException.class)
+            .hasMessageContaining("no event or bookmark");
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+      assertThat(client.server().toString()).as("moved on").isEqualTo(trim(plane.url()));
+
+      CompletableFuture<ApiException> second = new CompletableFuture<>();
+      try (Watch w = client.watch(Gvr.TASKS, NS, null, null, null, handler(events, second))) {
+        client.create(Gvr.TASKS, NS, task(NS, "seen").build());
+        await("an event through the next member").atMost(SHORT).until(() -> events.stream()
+            .anyMatch(e -> "seen".equals(e.object().path("metadata").path("name").asText())));
+      }
+    }
+  }
+
+  /** Accepts connections and answers every request with 200 headers, then nothing: a member behind a dead link. */
+  private static final class SilentMember implements AutoCloseable {
+    private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+    private final Thread acceptor = new Thread(this::accept, "silent-member");
+
+    SilentMember() throws IOException {
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    private void accept() {
+      try {
+        while (true) {
+          Socket s = server.accept();
+          accepted.add(s);
+          s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+        }
+      } catch (IOException closed) {
+        // close() ends the loop
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+      for (Socket s : accepted) {
+        s.close();
+      }
+    }
+  }
+
+  private static WatchHandler handler(List<WatchEvent> events, CompletableFuture<ApiException> closed) {
+    return new WatchHandler() {
+      @Override
+      public void onEvent(WatchEvent event) {
+        events.add(event);
+      }
+
+      @Override
+      public void onClose(ApiException cause) {
+        closed.complete(cause);
+      }
+    };
   }
 
   private static String trim(String url) {
