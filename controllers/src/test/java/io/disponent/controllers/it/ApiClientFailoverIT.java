@@ -14,7 +14,6 @@ import io.disponent.client.Gvr;
 import io.disponent.client.UnavailableException;
 import io.disponent.client.Watch;
 import io.disponent.client.WatchEvent;
-import io.disponent.client.WatchHandler;
 import io.disponent.client.runtime.Informer;
 import io.disponent.store.FreePorts;
 import io.disponent.testkit.ControlPlane;
@@ -109,7 +108,7 @@ class ApiClientFailoverIT {
       CompletableFuture<ApiException> ended = new CompletableFuture<>();
       List<WatchEvent> events = new CopyOnWriteArrayList<>();
       long began = System.nanoTime();
-      try (Watch w = client.watch(Gvr.TASKS, NS, null, null, null, handler(events, ended))) {
+      try (Watch w = client.watch(Gvr.TASKS, NS, null, null, null, ApiClientIT.handler(events, ended))) {
         assertThat(ended.get(10, TimeUnit.SECONDS)).isInstanceOf(UnavailableException.class)
             .hasMessageContaining("no event or bookmark");
       }
@@ -117,7 +116,7 @@ class ApiClientFailoverIT {
       assertThat(client.server().toString()).as("moved on").isEqualTo(trim(plane.url()));
 
       CompletableFuture<ApiException> second = new CompletableFuture<>();
-      try (Watch w = client.watch(Gvr.TASKS, NS, null, null, null, handler(events, second))) {
+      try (Watch w = client.watch(Gvr.TASKS, NS, null, null, null, ApiClientIT.handler(events, second))) {
         client.create(Gvr.TASKS, NS, task(NS, "seen").build());
         await("an event through the next member").atMost(SHORT).until(() -> events.stream()
             .anyMatch(e -> "seen".equals(e.object().path("metadata").path("name").asText())));
@@ -161,20 +160,6 @@ class ApiClientFailoverIT {
         s.close();
       }
     }
-  }
-
-  private static WatchHandler handler(List<WatchEvent> events, CompletableFuture<ApiException> closed) {
-    return new WatchHandler() {
-      @Override
-      public void onEvent(WatchEvent event) {
-        events.add(event);
-      }
-
-      @Override
-      public void onClose(ApiException cause) {
-        closed.complete(cause);
-      }
-    };
   }
 
   private static String trim(String url) {
