@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "agent", mixinStandardHelpOptions = true,
     description = "Run the node agent of this machine until SIGTERM (tasks survive it).")
 final class AgentCommand implements Callable<Integer> {
-  @Option(names = "--server", required = true, split = ",", description = "API server URL(s), comma-separated.")
+  @Option(names = "--server", required = true, split = ",", paramLabel = "URL[,URL...]", description = "API server "
+      + "URL, or every control-plane member's, comma-separated: the agent talks to the first and fails over to the "
+      + "next on connection errors, timeouts and 503.")
   String[] servers;
 
   @Option(names = "--name", required = true, description = "The Node name of this machine.")

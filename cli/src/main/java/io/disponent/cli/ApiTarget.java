@@ -3,6 +3,7 @@ package io.disponent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.disponent.client.ClientConfig;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,22 +12,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which API server a user command talks to, and its default namespace, chosen as kubectl chooses:
- * {@code --server} if given; else the context ({@code --context}, else the current one) of the kubeconfig:
+ * Which API servers (control-plane members, in the order to try them) a user command talks to, and its default
+ * namespace, chosen as kubectl chooses: {@code --server URL[,URL...]} if given; else the context ({@code --context},
+ * else the current one) of the kubeconfig, whose cluster's {@code server} comes first and the members listed in
+ * its {@value #SERVERS_EXTENSION} extension next (kubectl reads the {@code server} only):
  * {@code --kubeconfig FILE}, else the files of {@code $KUBECONFIG} (colon-separated, merged by
  * {@link KubeconfigMerge}; missing ones skipped), else {@code ~/.disponent/kubeconfig} (what
  * {@code disponent up} writes).
  */
-record ApiTarget(String server, String namespace) {
+record ApiTarget(List<String> servers, String namespace) {
   static final String DEFAULT_NAMESPACE = "default";
+  /** The name of the cluster extension that lists every member's API URL ({@code extension: {servers: [...]}}). */
+  static final String SERVERS_EXTENSION = "servers.disponent.io";
+
+  ApiTarget {
+    servers = List.copyOf(servers);
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("no API server URL");
+    }
+  }
+
+  ApiTarget(String server, String namespace) {
+    this(List.of(server), namespace);
+  }
+
+  /** The member tried first. */
+  String server() {
+    return servers.get(0);
+  }
+
+  /** A client of every member, failing over in this order. */
+  ClientConfig clientConfig() {
+    return ClientConfig.defaults(servers.toArray(String[]::new));
+  }
 
   static ApiTarget resolve(TargetOptions options, String namespace) throws IOException {
-    ApiTarget found = options.server != null ? new ApiTarget(options.server, DEFAULT_NAMESPACE)
+    ApiTarget found = options.server != null ? new ApiTarget(List.of(options.server.split(",")), DEFAULT_NAMESPACE)
         : fromKubeconfig(files(options.kubeconfig, System.getenv("KUBECONFIG"),
             Path.of(System.getProperty("user.home"))), options.context);
-    String url = found.server().endsWith("/") ? found.server().substring(0, found.server().length() - 1)
-        : found.server();
-    return new ApiTarget(url, namespace != null ? namespace : found.namespace());
+    List<String> urls = found.servers().stream().map(String::trim).filter(u -> !u.isEmpty())
+        .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).distinct().toList();
+    return new ApiTarget(urls, namespace != null ? namespace : found.namespace());
   }
 
   /** The kubeconfig files to read, in order: the flag's, else the existing ones of {@code env}, else the default. */
@@ -79,12 +105,21 @@ record ApiTarget(String server, String namespace) {
       throw new IllegalArgumentException("context \"" + name + "\" names cluster \"" + clusterName
           + "\", which has no server in " + source);
     }
+    List<String> servers = new ArrayList<>(List.of(server));
+    JsonNode listed = named(cluster.path("cluster"), "extensions", SERVERS_EXTENSION);
+    if (listed != null) {
+      for (JsonNode url : listed.path("extension").path("servers")) {
+        if (!url.asText("").isEmpty() && !servers.contains(url.asText())) {
+          servers.add(url.asText());
+        }
+      }
+    }
     String ns = ctx.path("context").path("namespace").asText("");
-    return new ApiTarget(server, ns.isEmpty() ? DEFAULT_NAMESPACE : ns);
+    return new ApiTarget(servers, ns.isEmpty() ? DEFAULT_NAMESPACE : ns);
   }
 
-  private static JsonNode named(JsonNode config, String list, String name) {
-    for (JsonNode e : config.path(list)) {
+  private static JsonNode named(JsonNode parent, String list, String name) {
+    for (JsonNode e : parent.path(list)) {
       if (e.path("name").asText().equals(name)) {
         return e;
       }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,9 +55,8 @@ final class LogsCommand implements Callable<Integer> {
     if (tail != null) {
       q.append("&tailLines=").append(tail);
     }
-    URI uri = URI.create(api.server() + "/apis/disponent.io/v1/namespaces/" + enc(api.namespace()) + "/tasks/" + enc(task) + "/log" + q);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    String path = "/apis/disponent.io/v1/namespaces/" + enc(api.namespace()) + "/tasks/" + enc(task) + "/log" + q;
+    HttpResponse<InputStream> r = firstAnswer(api.servers(), path);
     try (InputStream in = r.body()) {
       if (r.statusCode() != 200) {
         String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -76,6 +78,22 @@ final class LogsCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The answer of the first member that takes the connection, in order (a stream is not resumed elsewhere). */
+  private static HttpResponse<InputStream> firstAnswer(List<String> servers, String path)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    ConnectException last = null;
+    for (String server : servers) {
+      try {
+        return http.send(HttpRequest.newBuilder(URI.create(server + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+      } catch (ConnectException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   private static String enc(String s) {

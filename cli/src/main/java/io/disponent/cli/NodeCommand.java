@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
-import io.disponent.client.ClientConfig;
 import io.disponent.client.Gvr;
 import io.disponent.client.PatchType;
 import io.disponent.crds.vocab.TaskStates;
@@ -33,7 +32,7 @@ final class NodeCommand {
     TargetOptions target = new TargetOptions();
 
     ApiClient client() throws java.io.IOException {
-      return new ApiClient(ClientConfig.defaults(ApiTarget.resolve(target, null).server()));
+      return new ApiClient(ApiTarget.resolve(target, null).clientConfig());
     }
 
     static JsonNode mark(ApiClient client, String node, boolean unschedulable, String drain) {

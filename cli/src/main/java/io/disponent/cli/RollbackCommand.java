@@ -2,7 +2,6 @@ package io.disponent.cli;
 
 import io.disponent.controllers.Rollback;
 import io.disponent.client.ApiClient;
-import io.disponent.client.ClientConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +35,7 @@ final class RollbackCommand implements Callable<Integer> {
       return 2;
     }
     ApiTarget api = ApiTarget.resolve(target, namespace);
-    try (ApiClient client = new ApiClient(ClientConfig.defaults(api.server()))) {
+    try (ApiClient client = new ApiClient(api.clientConfig())) {
       int revision = Rollback.to(client, api.namespace(), name, toRevision);
       System.out.printf("service.disponent.io/%s rolled back to revision %d%n", name, revision);
       return 0;

@@ -39,6 +39,11 @@ final class ServerCommand implements Callable<Integer> {
       + "differently named clusters never join each other (default: none).")
   String cluster = "";
 
+  @Option(names = "--api-urls", split = ",", paramLabel = "URL[,URL...]", description = "Every member's API URL, "
+      + "this one's included: the kubeconfig this member writes lists them (extension servers.disponent.io) for "
+      + "the disponent CLI to fail over; kubectl uses this member's alone (default: this member's).")
+  List<String> apiUrls = List.of();
+
   @Override
   public Integer call() throws Exception {
     Member self = new Member(id, storeAddress);
@@ -61,7 +66,10 @@ final class ServerCommand implements Callable<Integer> {
       plane.close();
       System.out.println("disponent server " + id + " stopped");
     });
-    Path kubeconfig = Kubeconfig.write(dataDir, plane.url());
+    List<String> everyMember = new ArrayList<>(List.of(plane.url()));
+    apiUrls.stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+        .filter(u -> !everyMember.contains(u)).forEach(everyMember::add);
+    Path kubeconfig = Kubeconfig.write(dataDir, plane.url(), everyMember);
     System.out.printf("disponent server %s listening at %s; ready (GET /readyz) once store member %s at %s "
         + "has a leader%nexport KUBECONFIG=%s%n", id, plane.url(), id, storeAddress, kubeconfig);
     System.out.flush();

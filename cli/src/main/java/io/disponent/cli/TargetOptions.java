@@ -4,7 +4,9 @@ import picocli.CommandLine.Option;
 
 /** The options that choose the API server of a user command, as kubectl's. */
 final class TargetOptions {
-  @Option(names = "--server", description = "API server URL (default: the kubeconfig context's).")
+  @Option(names = "--server", paramLabel = "URL[,URL...]", description = "API server URL, or every control-plane "
+      + "member's, comma-separated: the client fails over from one to the next (default: the kubeconfig context's"
+      + " server, then the members its servers.disponent.io extension lists).")
   String server;
 
   @Option(names = "--kubeconfig", description = "The kubeconfig file (default: $KUBECONFIG, colon-separated files"

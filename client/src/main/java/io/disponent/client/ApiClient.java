@@ -3,6 +3,7 @@ package io.disponent.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.disponent.client.runtime.DaemonThreads;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
@@ -10,20 +11,28 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * A generic client of the Kubernetes-style API, addressed by {@link Gvr}; objects are Jackson trees.
  *
- * <p>Thread-safe. Every call but {@code watch} is retried (exponential backoff, Retry-After honoured)
- * on connect errors, 429 and 5xx except 501, and goes through one circuit breaker per client: when
- * most recent calls found no healthy server, calls fail fast with {@link UnavailableException}
- * (reason {@code CircuitOpen}) until the breaker lets a probe through. A connect failure moves on
- * to the next server URL (round-robin). Errors are {@link ApiException}s carrying the Status.
+ * <p>Thread-safe. The client addresses one member of {@link ClientConfig#servers} at a time and moves on to the
+ * next (round-robin) on a connect failure, a reset or timeout, a 503 or that member's open circuit breaker; which
+ * failures retry which calls is {@link Failover}'s table: reads (GET, LIST) are retried after any failure but a
+ * client error, writes only when they never reached a server or were refused with 503 or 429. A retry on a member
+ * not yet tried in the call goes at once; else it waits the Retry-After (capped) or the exponential backoff. Each
+ * member has its own circuit breaker: when most recent calls to it failed, calls to it fail fast with
+ * {@link UnavailableException} (reason {@code CircuitOpen}) until the breaker lets a probe through. Errors are
+ * {@link ApiException}s carrying the Status.
  */
 public final class ApiClient implements ResourceClient, AutoCloseable {
 
@@ -31,29 +40,31 @@ public final class ApiClient implements ResourceClient, AutoCloseable {
 
   private final ClientConfig config;
   private final Transport transport;
-  private final Retry retry;
+  /** For GET and LIST, which may be sent again after any failure. */
+  private final Retry reads;
+  /** For writes, which may not be sent again once a server may have applied them. */
+  private final Retry writes;
   private final Set<HttpWatch> watches = ConcurrentHashMap.newKeySet();
+  /** Expires silent watches; guarded by this, started with the first watch, stopped by close. */
+  private ScheduledExecutorService idleCheck;
 
   public ApiClient(ClientConfig config) {
     this.config = config;
     this.transport = new Transport(config);
-    this.retry = Retry.of("api", RetryConfig.<Object>custom()
-        .maxAttempts(config.maxAttempts())
-        .retryOnException(Retries::retriable)
-        .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) -> delayMillis(attempt, outcome))
-        .build());
+    this.reads = retry("api-reads", true);
+    this.writes = retry("api-writes", false);
   }
 
   public ClientConfig config() {
     return config;
   }
 
-  /** The breaker's state (CLOSED, OPEN, HALF_OPEN), for health reporting and tests. */
+  /** The state (CLOSED, OPEN, HALF_OPEN) of the breaker of the member addressed now, for health and tests. */
   public CircuitBreaker.State breakerState() {
     return transport.breakerState();
   }
 
-  /** The server currently addressed. */
+  /** The member addressed now. */
   public URI server() {
     return transport.server();
   }
@@ -150,7 +161,9 @@ public final class ApiClient implements ResourceClient, AutoCloseable {
 
   /**
    * Streams on a new daemon thread. Not retried: the caller (an Informer) decides, seeing {@link
-   * WatchHandler#onClose}. Fails fast while the breaker is open (reported through onClose as well).
+   * WatchHandler#onClose}. Fails fast while the member's breaker is open (reported through onClose as well). A
+   * stream silent for {@link ClientConfig#watchIdleTimeout} ends as an {@link UnavailableException} and moves the
+   * client to the next member.
    */
   @Override
   public Watch watch(Gvr gvr, String namespace, String labelSelector, String fieldSelector, String resourceVersion,
@@ -160,8 +173,21 @@ public final class ApiClient implements ResourceClient, AutoCloseable {
         .add("resourceVersion", resourceVersion == null || resourceVersion.isEmpty() ? null : resourceVersion);
     HttpWatch w = new HttpWatch(transport, gvr.collectionPath(namespace) + q, handler, "watch " + gvr.plural(), watches);
     watches.add(w);
+    checkIdleWatches();
     w.start();
     return w;
+  }
+
+  private synchronized void checkIdleWatches() {
+    if (idleCheck == null) {
+      Duration limit = config.watchIdleTimeout();
+      long period = Math.max(limit.toMillis() / 4, 10);
+      idleCheck = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("api-watch-idle"));
+      idleCheck.scheduleWithFixedDelay(() -> {
+        long now = System.nanoTime();
+        watches.forEach(w -> w.expireIfIdle(now, limit));
+      }, period, period, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
@@ -169,25 +195,39 @@ public final class ApiClient implements ResourceClient, AutoCloseable {
     for (HttpWatch w : List.copyOf(watches)) {
       w.close();
     }
+    synchronized (this) {
+      if (idleCheck != null) {
+        idleCheck.shutdownNow();
+        idleCheck = null;
+      }
+    }
   }
 
   // ---- plumbing
 
   private JsonNode call(String what, String method, String path, String contentType, JsonNode body) {
     byte[] bytes = body == null ? null : write(body);
-    Supplier<JsonNode> once = () -> transport.guarded(what,
-        () -> parse(transport.send(what, method, path, contentType, bytes)));
-    return retry.executeSupplier(once);
+    Supplier<JsonNode> once = () -> parse(transport.send(what, method, path, contentType, bytes));
+    return ("GET".equals(method) ? reads : writes).executeSupplier(once);
+  }
+
+  private Retry retry(String name, boolean idempotent) {
+    int members = config.servers().size();
+    return Retry.of(name, RetryConfig.<Object>custom()
+        .maxAttempts(config.maxAttempts())
+        .retryOnException(t -> Failover.retries(Failure.of(t), idempotent, members))
+        .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) -> delayMillis(attempt, outcome))
+        .build());
   }
 
   private long delayMillis(Integer attempt, Either<Throwable, Object> outcome) {
-    if (outcome.isLeft() && outcome.getLeft() instanceof StatusException) {
-      var after = ((StatusException) outcome.getLeft()).retryAfter();
-      if (after.isPresent()) {
-        return after.get().toMillis();
-      }
+    if (!outcome.isLeft()) {
+      return Retries.backoff(attempt, config.initialBackoff(), config.maxBackoff()).toMillis();
     }
-    return Retries.backoff(attempt, config.initialBackoff(), config.maxBackoff()).toMillis();
+    Throwable t = outcome.getLeft();
+    Optional<Duration> after = t instanceof StatusException s ? s.retryAfter() : Optional.empty();
+    return Failover.delay(Failure.of(t), attempt, config.servers().size(), after, config.initialBackoff(),
+        config.maxBackoff()).toMillis();
   }
 
   private static JsonNode parse(HttpResponse<String> resp) {

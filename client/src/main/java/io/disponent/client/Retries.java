@@ -8,20 +8,14 @@ final class Retries {
 
   /** The reason of the UnavailableException thrown when the calling thread is interrupted. */
   static final String INTERRUPTED = "Interrupted";
+  /** The reason of the UnavailableException thrown while a member's circuit breaker is open. */
+  static final String CIRCUIT_OPEN = "CircuitOpen";
 
   private Retries() {}
 
-  /** Connect errors and timeouts (no answer), 429, and 5xx except 501 (not implemented). */
+  /** Connect errors and timeouts (no answer), 429, and 5xx except 501: an idempotent call to one member. */
   static boolean retriable(Throwable t) {
-    if (t instanceof UnavailableException) {
-      String reason = ((UnavailableException) t).status().reason();
-      return !"CircuitOpen".equals(reason) && !INTERRUPTED.equals(reason);
-    }
-    if (t instanceof StatusException) {
-      int code = ((StatusException) t).code();
-      return code == 429 || (code >= 500 && code != 501);
-    }
-    return false;
+    return Failover.retries(Failure.of(t), true, 1);
   }
 
   /** Whether a failure says something about the server's health (counts against the breaker). */

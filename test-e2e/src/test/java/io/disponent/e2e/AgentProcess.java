@@ -119,13 +119,17 @@ final class AgentProcess implements AutoCloseable {
     launch();
   }
 
-  String logTail() {
+  String log() {
     try {
-      String all = Files.readString(log);
-      return all.length() > 4000 ? all.substring(all.length() - 4000) : all;
+      return Files.readString(log);
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }
+  }
+
+  String logTail() {
+    String all = log();
+    return all.length() > 4000 ? all.substring(all.length() - 4000) : all;
   }
 
   @Override

@@ -140,32 +140,7 @@ abstract class ClusterPerClass {
 
   /** Runs the {@code disponent} CLI (same java command line) with KUBECONFIG of this cluster. */
   Kubectl.Result disponent(Duration timeout, String... args) {
-    int n = ++disponentRuns;
-    Path out = kubectl.home().resolve("disponent-" + n + ".out");
-    Path err = kubectl.home().resolve("disponent-" + n + ".err");
-    try {
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-          DisponentProcess.classpath(DisponentProcess.root()), "io.disponent.cli.Main"));
-      command.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-      pb.environment().put("KUBECONFIG", server.kubeconfig().toString());
-      pb.environment().put("HOME", kubectl.home().toString());
-      Process p = pb.start();
-      if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        p.waitFor(5, TimeUnit.SECONDS);
-        throw new AssertionError("disponent " + String.join(" ", args) + " did not finish in " + timeout
-            + "\n--- stdout\n" + Files.readString(out) + "--- stderr\n" + Files.readString(err));
-      }
-      return new Kubectl.Result(List.of(args), p.exitValue(), Files.readString(out), Files.readString(err));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return DisponentCli.run(server.kubeconfig(), kubectl.home(), "disponent-" + (++disponentRuns), timeout, args);
   }
 
   // ---------------------------------------------------------------- reading objects

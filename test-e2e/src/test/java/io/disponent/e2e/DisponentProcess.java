@@ -102,9 +102,12 @@ final class DisponentProcess implements AutoCloseable {
    * One control-plane member, {@code server --id ID --peers PEERS} with its Raft endpoint on 127.0.0.1:storePort.
    * Returns at once: a member is not ready before a majority of its peers runs ({@link #awaitReady}).
    */
-  static DisponentProcess startServer(Path dataDir, String id, int port, int storePort, String peers) {
-    return launch(TEST_JVM, dataDir, port, storePort, List.of("server", "--data-dir", dataDir.toString(), "--id", id,
+  static DisponentProcess startServer(Path dataDir, String id, int port, int storePort, String peers,
+      String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("server", "--data-dir", dataDir.toString(), "--id", id,
         "--port", Integer.toString(port), "--store-address", "127.0.0.1:" + storePort, "--peers", peers));
+    args.addAll(List.of(extraArgs));
+    return launch(TEST_JVM, dataDir, port, storePort, args);
   }
 
   private static DisponentProcess launch(List<String> jvmOptions, Path dataDir, int port, int storePort,

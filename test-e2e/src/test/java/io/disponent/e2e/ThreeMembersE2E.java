@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.disponent.store.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,13 +53,10 @@ class ThreeMembersE2E {
   void membersWaitForQuorumServeOneAnothersWritesAndOutliveAFollower() throws Exception {
     DisponentProcess.assumeRunnable();
     Path work = DisponentProcess.workDir(getClass());
-    Map<String, Integer> apiPorts = new LinkedHashMap<>();
-    Map<String, Integer> raftPorts = new LinkedHashMap<>();
-    for (String id : IDS) {
-      apiPorts.put(id, FreePorts.loopback());
-      raftPorts.put(id, FreePorts.loopback());
-    }
-    String peers = IDS.stream().map(id -> id + "=127.0.0.1:" + raftPorts.get(id)).collect(Collectors.joining(","));
+    MemberPorts ports = MemberPorts.free(IDS);
+    Map<String, Integer> apiPorts = ports.api();
+    Map<String, Integer> raftPorts = ports.raft();
+    String peers = ports.peers();
     Instant began = Instant.now();
 
     DisponentProcess first = start(work, "n1", apiPorts, raftPorts, peers);
@@ -172,7 +167,8 @@ class ThreeMembersE2E {
     return kubectl.run("get", "dsvc", service, "-o", "jsonpath={.metadata.uid}").ok();
   }
 
-  private static String service(String name) {
+  /** A Service of one {@code sleep 3600}. */
+  static String service(String name) {
     return """
         apiVersion: disponent.io/v1
         kind: Service

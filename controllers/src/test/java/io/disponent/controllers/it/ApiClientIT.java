@@ -181,7 +181,8 @@ class ApiClientIT {
     }
   }
 
-  private static WatchHandler handler(List<WatchEvent> events, CompletableFuture<ApiException> closed) {
+  /** Collects a watch's events into {@code events} and completes {@code closed} with how it ended. */
+  static WatchHandler handler(List<WatchEvent> events, CompletableFuture<ApiException> closed) {
     return new WatchHandler() {
       @Override
       public void onEvent(WatchEvent event) {

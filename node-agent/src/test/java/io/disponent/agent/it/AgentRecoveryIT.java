@@ -9,6 +9,7 @@ import io.disponent.agent.AgentConfig;
 import io.disponent.client.DeleteOptions;
 import io.disponent.client.Gvr;
 import io.disponent.client.NotFoundException;
+import io.disponent.store.FreePorts;
 import io.disponent.testkit.ControlPlane;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tasks outlive the agent and the control plane: restart re-adopts, an outage kills nothing. */
+/**
+ * Tasks outlive the agent and the control plane: restart re-adopts, an outage kills nothing; an agent whose first
+ * server URL is a dead member registers and reports through the next.
+ */
 class AgentRecoveryIT {
   static final String NS = "recovery-it";
   static final String NODE = "node-r";
@@ -39,8 +43,24 @@ class AgentRecoveryIT {
   }
 
   private Agent startAgent() {
-    return Agent.start(AgentConfig.of(List.of(cluster.url()), NODE, dir.resolve("agent"))
-        .withLeaseDuration(Duration.ofSeconds(3)));
+    return startAgent(List.of(cluster.url()));
+  }
+
+  private Agent startAgent(List<String> servers) {
+    return Agent.start(AgentConfig.of(servers, NODE, dir.resolve("agent")).withLeaseDuration(Duration.ofSeconds(3)));
+  }
+
+  @Test
+  void anAgentWhoseFirstMemberIsDeadRegistersAndReportsThroughTheNext() {
+    cluster = ControlPlane.start(dir);
+    cluster.namespace(NS);
+    agent = startAgent(List.of("http://127.0.0.1:" + FreePorts.loopback(), cluster.url()));
+    await("the Node registered").atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+        assertThat(cluster.client().get(Gvr.NODES, null, NODE).path("status").path("agentURL").asText())
+            .isNotEmpty());
+    cluster.client().create(Gvr.TASKS, NS, AgentTasks.bound(NS, "first-dead", NODE, "exec sleep 300"));
+    await("the task reported RUNNING").atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(task(NS, "first-dead").path("status").path("state").asText()).isEqualTo("RUNNING"));
   }
 
   @Test
