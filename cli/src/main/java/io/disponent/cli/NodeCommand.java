@@ -1,13 +1,12 @@
 package io.disponent.cli;
 
-import io.disponent.crds.vocab.Annotations;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.disponent.client.ApiClient;
 import io.disponent.client.Gvr;
 import io.disponent.client.PatchType;
+import io.disponent.crds.vocab.Annotations;
 import io.disponent.crds.vocab.TaskStates;
 import java.time.Duration;
 import java.time.Instant;

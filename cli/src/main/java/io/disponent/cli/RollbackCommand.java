@@ -1,7 +1,7 @@
 package io.disponent.cli;
 
-import io.disponent.controllers.Rollback;
 import io.disponent.client.ApiClient;
+import io.disponent.controllers.Rollback;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
