@@ -144,6 +144,9 @@ class BadRequestsIT {
     cases.add(c("nesting depth 1000", "POST", S, JSON, "{\"a\":".repeat(1000) + "1" + "}".repeat(1000), 400,
         "BadRequest"));
     cases.add(c("empty body", "POST", S, JSON, "", 400, "BadRequest"));
+    cases.add(c("trailing data after the object", "POST", S, JSON,
+        serviceBody("trailing", null, 1).toString() + "}}garbage", 400, "BadRequest").message("could not be decoded")
+        .absent("trailing"));
     cases.add(c("array body", "POST", S, JSON, "[]", 400, "BadRequest"));
     cases.add(bytes("protobuf body", "POST", S, "application/vnd.kubernetes.protobuf",
         () -> new byte[] {'k', '8', 's', 0, 1, 2, 3}, 415, "UnsupportedMediaType").absent("x"));
@@ -202,6 +205,14 @@ class BadRequestsIT {
     spec(warn).put("bogus", 1);
     cases.add(c("unknown field, Warn", "POST", S + "?fieldValidation=Warn", JSON, warn.toString(), 201, null)
         .writing());
+    String twice = serviceBody("dupstrict", null, 1).toString()
+        .replace("\"name\":\"dupstrict\"", "\"name\":\"dupother\",\"name\":\"dupstrict\"");
+    cases.add(c("duplicate field, Strict", "POST", S + "?fieldValidation=Strict", JSON, twice, 400, "BadRequest")
+        .causes("FieldValueDuplicate@metadata.name").message("duplicate field \"metadata.name\"").absent("dupstrict"));
+    cases.add(c("duplicate field, Warn", "POST", S + "?fieldValidation=Warn", JSON,
+        twice.replace("dupstrict", "dupwarn"), 201, null).message("duplicate field \\\"metadata.name").writing());
+    cases.add(createCase("resourceVersion on create", "rvcreate", o -> meta(o).put("resourceVersion", "5"), 400,
+        "BadRequest").message("resourceVersion should not be set on objects to be created"));
     cases.add(c("bad fieldValidation value", "POST", S + "?fieldValidation=Loud", JSON,
         serviceBody("fv", null, 1).toString(), 400, "BadRequest").causes("FieldValueNotSupported@fieldValidation")
         .absent("fv"));
@@ -229,6 +240,9 @@ class BadRequestsIT {
         serviceBody("existing", null, 3).toString(), 400, "BadRequest").causes("FieldValueRequired@fieldManager"));
     cases.add(c("force on a non-apply patch", "PATCH", EXISTING + "?force=true", MERGE, "{\"spec\":{\"instances\":3}}",
         400, "BadRequest").causes("FieldValueForbidden@force"));
+    cases.add(c("force that is not a boolean", "PATCH", EXISTING + "?fieldManager=me&force=maybe",
+        "application/apply-patch+yaml", serviceBody("existing", null, 3).toString(), 400, "BadRequest")
+        .causes("FieldValueInvalid@force"));
     // State.
     cases.add(c("create in a missing namespace", "POST", services("nowhere"), JSON,
         serviceBody("x", null, 1).toString(), 404, "NotFound"));
@@ -300,7 +314,8 @@ class BadRequestsIT {
       }
     }
     if (c.writes()) {
-      assertThat(r.header("Warning")).as(shown).anySatisfy(w -> assertThat(w).contains("unknown field"));
+      String warned = c.messagePart() == null ? "unknown field" : c.messagePart();
+      assertThat(r.header("Warning")).as(shown).anySatisfy(w -> assertThat(w).contains(warned));
       assertThat(storeRevision(fixture.api().store())).isGreaterThan(before);
     } else {
       assertThat(storeRevision(fixture.api().store())).as("nothing stored by " + c.name()).isEqualTo(before);

@@ -54,6 +54,11 @@ public record StatusCause(String reason, String message, String field) {
   }
 
   /** A field unknown to the schema, as strict field validation reports it. */
+  /** A field given twice in one object of the body (Go's decoder, like Jackson, keeps the last). */
+  public static StatusCause duplicateField(String field) {
+    return new StatusCause("FieldValueDuplicate", "duplicate field \"" + field + "\"", field);
+  }
+
   public static StatusCause unknownField(String field) {
     return new StatusCause("FieldValueInvalid", "unknown field \"" + field + "\"", field);
   }

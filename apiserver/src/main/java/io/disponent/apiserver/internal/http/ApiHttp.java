@@ -116,6 +116,7 @@ public final class ApiHttp implements AutoCloseable {
       if (refusal != null) {
         throw refusal;
       }
+      QueryEscapes.check(ctx.queryString());
       Route post = method.equals("POST") ? posts.get(path) : null;
       if (post != null) {
         verb = "CREATE";

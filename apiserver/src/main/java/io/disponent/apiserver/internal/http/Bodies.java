@@ -3,6 +3,7 @@ package io.disponent.apiserver.internal.http;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,6 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -24,6 +28,7 @@ public final class Bodies {
   public static final int MAX_BYTES = 3 * 1024 * 1024;
 
   private static final ObjectMapper YAML = yamlMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(Bodies.class);
 
   private Bodies() {}
 
@@ -38,22 +43,43 @@ public final class Bodies {
     return new ObjectMapper(factory);
   }
 
-  /** The body's bytes, refusing more than the limit. */
-  public static byte[] readBytes(InputStream in, long contentLength) throws IOException {
+  /**
+   * The body's bytes, refusing more than the limit. A body that cannot be read (a broken chunk, a connection that
+   * ends before Content-Length) is the client's fault: 400; one that stops arriving: 408 once the idle timeout passes.
+   */
+  public static byte[] readBytes(InputStream in, long contentLength) {
     if (contentLength > MAX_BYTES) {
       throw tooLarge();
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(contentLength > 0 ? (int) contentLength : 1024);
     byte[] buf = new byte[16 * 1024];
     int total = 0;
-    for (int n; (n = in.read(buf)) > 0; ) {
-      total += n;
-      if (total > MAX_BYTES) {
-        throw tooLarge();
+    try {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        total += n;
+        if (total > MAX_BYTES) {
+          throw tooLarge();
+        }
+        out.write(buf, 0, n);
       }
-      out.write(buf, 0, n);
+    } catch (ApiException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(e, total);
     }
     return out.toByteArray();
+  }
+
+  private static ApiException unreadable(Exception e, int read) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException) {
+        LOG.info("request body stalled after {} bytes: {}", read, e.toString());
+        return new ApiException(408, "Timeout", "the request body did not arrive in time (" + read + " bytes read)",
+            null);
+      }
+    }
+    LOG.info("request body unreadable after {} bytes: {}", read, e.toString());
+    return ApiException.badRequest("the request body could not be read after " + read + " bytes: " + e.getMessage());
   }
 
   /** Parses a body by its media type (parameters ignored); an empty body is a 400. */
@@ -75,7 +101,8 @@ public final class Bodies {
       if (yaml) {
         refuseAliases(body);
       }
-      JsonNode node = (yaml ? YAML : Json.MAPPER).readTree(body);
+      JsonNode node = (yaml ? YAML : Json.MAPPER).reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .readTree(body);
       if (node == null || node.isMissingNode()) {
         throw ApiException.badRequest("the request body is empty");
       }

@@ -149,15 +149,16 @@ public final class ResourceHandler {
         if (info.name() != null) {
           throw ApiException.methodNotAllowed("POST is not allowed on a named " + type.plural());
         }
-        ObjectNode body = objectBody(ctx);
-        WriteResult r = writes.create(type, info.namespace(), body, writeOptions(ctx, false));
+        byte[] bytes = body(ctx);
+        WriteResult r = writes.create(type, info.namespace(), objectBody(bytes, ctx.contentType()),
+            writeOptions(ctx, false, bytes));
         respond(ctx, r);
       }
       case "UPDATE" -> {
         requireName(info, "PUT");
-        ObjectNode body = objectBody(ctx);
-        respond(ctx, writes.update(type, info.namespace(), info.name(), info.subresource(), body,
-            writeOptions(ctx, false)));
+        byte[] bytes = body(ctx);
+        respond(ctx, writes.update(type, info.namespace(), info.name(), info.subresource(),
+            objectBody(bytes, ctx.contentType()), writeOptions(ctx, false, bytes)));
       }
       case "PATCH" -> {
         requireName(info, "PATCH");
@@ -166,10 +167,11 @@ public final class ResourceHandler {
           throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media types include: "
               + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
         }
-        JsonNode patch = Bodies.parse(body(ctx), media);
+        byte[] bytes = body(ctx);
+        JsonNode patch = Bodies.parse(bytes, media);
         boolean apply = Patcher.APPLY.equals(media);
         respond(ctx, writes.patch(type, info.namespace(), info.name(), info.subresource(), media, patch,
-            writeOptions(ctx, apply)));
+            writeOptions(ctx, apply, bytes)));
       }
       case "DELETE" -> {
         if (info.subresource() != null) {
@@ -351,7 +353,11 @@ public final class ResourceHandler {
   }
 
   static ObjectNode objectBody(Context ctx) throws IOException {
-    JsonNode node = Bodies.parse(body(ctx), ctx.contentType());
+    return objectBody(body(ctx), ctx.contentType());
+  }
+
+  private static ObjectNode objectBody(byte[] bytes, String contentType) {
+    JsonNode node = Bodies.parse(bytes, contentType);
     if (!(node instanceof ObjectNode o)) {
       throw ApiException.badRequest("the request body must be an object, not " + node.getNodeType().name().toLowerCase());
     }
@@ -368,6 +374,13 @@ public final class ResourceHandler {
 
   private static WriteOptions writeOptions(Context ctx, boolean apply) {
     return WriteOptions.parse(ctx::queryParam, ctx.userAgent(), apply);
+  }
+
+  /** The write's options, knowing which fields {@code body} had twice (YAML parsing refuses those itself). */
+  private static WriteOptions writeOptions(Context ctx, boolean apply, byte[] body) {
+    WriteOptions options = writeOptions(ctx, apply);
+    return Bodies.mediaType(ctx.contentType()).endsWith("yaml") ? options
+        : options.withDuplicateFields(DuplicateFields.in(body));
   }
 
   private static void respond(Context ctx, WriteResult r) {

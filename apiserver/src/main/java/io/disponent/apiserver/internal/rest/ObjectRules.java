@@ -54,6 +54,10 @@ public final class ObjectRules {
       }
       meta.put("name", b.toString());
     }
+    if (!meta.path("resourceVersion").asText("").isEmpty()) {
+      // Kubernetes refuses it too (with a 500): such an object was most likely copied from the server
+      throw ApiException.badRequest("resourceVersion should not be set on objects to be created");
+    }
     meta.remove("resourceVersion");
     meta.remove("selfLink");
     meta.remove("deletionTimestamp");

@@ -11,8 +11,19 @@ import java.util.function.Function;
  *
  * @param fieldManager who makes the change (defaults from the User-Agent, as Kubernetes does)
  * @param fieldValidation {@code Strict}, {@code Warn} (the default) or {@code Ignore}
+ * @param duplicateFields paths of fields the body had twice (the last one was kept)
  */
-public record WriteOptions(boolean dryRun, String fieldManager, String fieldValidation, boolean force) {
+public record WriteOptions(boolean dryRun, String fieldManager, String fieldValidation, boolean force,
+    List<String> duplicateFields) {
+
+  public WriteOptions(boolean dryRun, String fieldManager, String fieldValidation, boolean force) {
+    this(dryRun, fieldManager, fieldValidation, force, List.of());
+  }
+
+  /** These options for a body in which {@code fields} (paths) appear twice; fieldValidation decides what that means. */
+  public WriteOptions withDuplicateFields(List<String> fields) {
+    return new WriteOptions(dryRun, fieldManager, fieldValidation, force, List.copyOf(fields));
+  }
 
   public static WriteOptions parse(Function<String, String> query, String userAgent, boolean apply) {
     List<StatusCause> causes = new ArrayList<>();
@@ -34,7 +45,10 @@ public record WriteOptions(boolean dryRun, String fieldManager, String fieldVali
       causes.add(StatusCause.required("fieldManager"));
     }
     String force = query.apply("force");
-    if (force != null && !apply && force.equals("true")) {
+    Boolean forced = QueryBool.parse(force);
+    if (forced == null) {
+      causes.add(StatusCause.invalid("force", force, "must be a boolean (true or false)"));
+    } else if (!apply && forced) {
       causes.add(StatusCause.forbidden("force", "may not be specified for non-apply patch"));
     }
     if (!causes.isEmpty()) {
@@ -43,7 +57,7 @@ public record WriteOptions(boolean dryRun, String fieldManager, String fieldVali
     if (manager == null || manager.isEmpty()) {
       manager = defaultManager(userAgent);
     }
-    return new WriteOptions("All".equals(dryRun), manager, validation, "true".equals(force));
+    return new WriteOptions("All".equals(dryRun), manager, validation, Boolean.TRUE.equals(forced));
   }
 
   /** Kubernetes' default field manager: the User-Agent up to its first '/'. */

@@ -43,15 +43,17 @@ public final class SchemaAdmission implements Admission {
       unknown.addAll(Pruner.prune(type.schema(), obj));
     }
     List<String> warnings = new ArrayList<>();
-    if (!unknown.isEmpty()) {
+    List<StatusCause> strict = new ArrayList<>();
+    options.duplicateFields().forEach(f -> strict.add(StatusCause.duplicateField(f)));
+    unknown.forEach(f -> strict.add(StatusCause.unknownField(f)));
+    if (!strict.isEmpty()) {
       if ("Strict".equals(options.fieldValidation())) {
-        List<StatusCause> causes = unknown.stream().map(StatusCause::unknownField).toList();
         throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
             + type.kind() + ": strict decoding error: "
-            + String.join(", ", unknown.stream().map(f -> "unknown field \"" + f + "\"").toList()), causes);
+            + String.join(", ", strict.stream().map(StatusCause::message).toList()), strict);
       }
       if ("Warn".equals(options.fieldValidation())) {
-        unknown.forEach(f -> warnings.add("unknown field \"" + f + "\""));
+        strict.forEach(c -> warnings.add(c.message()));
       }
     }
     if (type.schema() != null) {

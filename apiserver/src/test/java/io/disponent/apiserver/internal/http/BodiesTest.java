@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.disponent.apiserver.internal.errors.ApiException;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +39,9 @@ class BodiesTest {
         Arguments.of("", "application/json", 400, "empty"),
         Arguments.of("{}", "application/vnd.kubernetes.protobuf", 415, "unknown format"),
         Arguments.of("{}", "text/plain", 415, "unknown format"),
-        Arguments.of("a: 1\na: 2\n", "application/yaml", 400, "Duplicate"));
+        Arguments.of("a: 1\na: 2\n", "application/yaml", 400, "Duplicate"),
+        Arguments.of("{\"a\":1}}}garbage", "application/json", 400, "column 8"),
+        Arguments.of("{\"a\":1} {\"b\":2}", "application/json", 400, "trailing"));
   }
 
   @ParameterizedTest
@@ -52,6 +58,35 @@ class BodiesTest {
   void parsesJsonAndYamlAlike() {
     assertThat(Bodies.parse("{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8"))
         .isEqualTo(Bodies.parse("a: [1, 2]\n".getBytes(StandardCharsets.UTF_8), "application/yaml"));
+  }
+
+  static Stream<Arguments> unreadable() {
+    return Stream.of(
+        Arguments.of("a broken chunk", new IOException("bad chunk size"), 400),
+        Arguments.of("an early end", new EOFException("early EOF"), 400),
+        Arguments.of("a runtime failure of the HTTP layer", new IllegalStateException("bad message"), 400),
+        Arguments.of("a stalled client", new IOException(new TimeoutException("Idle timeout expired")), 408));
+  }
+
+  @ParameterizedTest(name = "{0} -> {2}")
+  @MethodSource("unreadable")
+  void aBodyThatCannotBeReadIsTheClientsFault(String name, Exception failure, int code) {
+    InputStream failing = new InputStream() {
+      private int sent;
+
+      @Override
+      public int read() throws IOException {
+        if (sent++ < 5) {
+          return 'x';
+        }
+        if (failure instanceof IOException io) {
+          throw io;
+        }
+        throw (RuntimeException) failure;
+      }
+    };
+    assertThatThrownBy(() -> Bodies.readBytes(failing, 100))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   @Test

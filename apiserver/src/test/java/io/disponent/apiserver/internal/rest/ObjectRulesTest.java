@@ -32,7 +32,7 @@ class ObjectRulesTest {
 
   @Test
   void createFillsWhatTheServerOwns() {
-    ObjectNode o = obj("{'metadata':{'generateName':'web-','resourceVersion':'9','uid':'forged',"
+    ObjectNode o = obj("{'metadata':{'generateName':'web-','resourceVersion':'','uid':'forged',"
         + "'deletionTimestamp':'2020-01-01T00:00:00Z'},'spec':{'instances':1},'status':{'instances':7}}");
     ObjectRules.prepareForCreate(SERVICES, o, "team", NOW, () -> "u-1", new Random(1));
     assertThat(o.path("apiVersion").asText()).isEqualTo("disponent.io/v1");
@@ -53,7 +53,8 @@ class ObjectRulesTest {
         Arguments.of("{'apiVersion':'v1','metadata':{'name':'a'}}", "the API version in the data (v1)"),
         Arguments.of("{'kind':'Task','metadata':{'name':'a'}}", "the kind in the data (Task)"),
         Arguments.of("{'metadata':{'name':'a','namespace':'other'}}", "does not match the namespace"),
-        Arguments.of("{'metadata':'x'}", "metadata must be an object"));
+        Arguments.of("{'metadata':'x'}", "metadata must be an object"),
+        Arguments.of("{'metadata':{'name':'a','resourceVersion':'9'}}", "resourceVersion should not be set"));
   }
 
   @ParameterizedTest
