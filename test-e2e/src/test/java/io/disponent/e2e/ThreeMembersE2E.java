@@ -16,10 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +32,6 @@ class ThreeMembersE2E {
   private static final Duration ALL_READY = Duration.ofSeconds(60);
   private static final Duration STAGGER = Duration.ofMillis(1500);
   private static final Duration SHORT = Duration.ofSeconds(20);
-  /** What each replica logs when it learns a new leader (StoreStateMachine). */
-  private static final Pattern LEADER = Pattern.compile("replica (\\S+): leader is (\\S+)");
   private static final String SERVING = "API server serving on";
   private static final String CONTROLLERS_STARTED = "starts the controllers";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,7 +93,7 @@ class ThreeMembersE2E {
           .untilAsserted(() -> assertThat(uid(kubectl.get(id), "web")).isEqualTo(uid));
     }
 
-    String leader = agreedLeader();
+    String leader = MemberLogs.agreedLeader(members, SHORT);
     String follower = IDS.stream().filter(id -> !id.equals(leader)).reduce((a, b) -> b).orElseThrow();
     DisponentProcess victim = members.get(follower);
     victim.process().destroyForcibly(); // kill -9, by the handle
@@ -127,24 +122,6 @@ class ThreeMembersE2E {
     DisponentProcess m = DisponentProcess.startServer(work.resolve(id), id, apiPorts.get(id), raftPorts.get(id), peers);
     members.put(id, m);
     return m;
-  }
-
-  /** The leader every member's log names last; waits until the three agree. */
-  private String agreedLeader() {
-    return await("the members agree on a leader").atMost(SHORT).pollInterval(Duration.ofMillis(250))
-        .until(() -> {
-          List<String> seen = members.values().stream().map(m -> lastLeader(m.log()).orElse("unknown")).toList();
-          return seen.stream().distinct().count() == 1 && IDS.contains(seen.get(0)) ? seen.get(0) : null;
-        }, l -> l != null);
-  }
-
-  private static Optional<String> lastLeader(String log) {
-    Matcher m = LEADER.matcher(log);
-    String last = null;
-    while (m.find()) {
-      last = m.group(2);
-    }
-    return Optional.ofNullable(last);
   }
 
   private static void assertRefusedWithRetryAfter(HttpResponse<String> response) throws IOException {
