@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 9: {@code up --no-agent} and two agents; the control plane is SIGKILLed, stays down 5 s (longer than
  * the agents' 4 s lease) and starts again on its data dir. No Node turns NotReady, no Task UNREACHABLE, no
- * task restarts: the node controller of the new process waits a full lease before judging a node.
+ * task restarts: the node controller of the new process waits two leases before judging a node.
  */
 class ControlPlaneRestartE2E extends ClusterPerClass {
   private static final Duration DOWN = Duration.ofSeconds(5);

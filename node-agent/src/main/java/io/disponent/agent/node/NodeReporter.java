@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this agent's Node registered and its Lease renewed. Every {@code leaseDuration / 3}: renew
- * the Lease {@code disponent-system/<node>} (creating it when missing), and (re-)register the Node
+ * the Lease {@code disponent-system/<node>} (creating it when missing) first, since it is what tells the node
+ * controller this node lives, and then (re-)register the Node
  * when it has not been done since the last failure, or every {@code REREGISTER} anyway (a Node
  * deleted by hand comes back). Failures are logged and retried at the next tick; the tasks never
  * depend on this succeeding.
@@ -79,12 +80,12 @@ public final class NodeReporter implements AutoCloseable {
   private void tick() {
     try {
       Instant now = clock.instant();
+      renewLease(now);
+      renewedAt = now;
       if (registeredAt == null || now.isAfter(registeredAt.plus(REREGISTER))) {
         register(now);
         registeredAt = now;
       }
-      renewLease(now);
-      renewedAt = now;
     } catch (ApiException | IllegalStateException e) {
       registeredAt = null;
       LOG.warn("node {}: cannot report to the API ({}); retrying", nodeName, e.getMessage());

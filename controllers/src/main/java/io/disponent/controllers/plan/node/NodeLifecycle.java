@@ -18,12 +18,16 @@ import java.util.List;
  *
  * <p>Start-up grace, as Kubernetes' node lifecycle controller after a restart: a controller that has watched a
  * node only since {@code watchingSince} (it started, or won the leadership) treats the node's lease as renewed
- * at that instant, so an outage of the control plane itself never turns a node NotReady. Until the full lease
- * duration has passed since then, a lease that looks expired gives no verdict: the Ready condition stays
- * {@code current} and no Task turns UNREACHABLE.
+ * at that instant, so an outage of the control plane itself never turns a node NotReady. Until
+ * {@value #STARTUP_GRACE_LEASES} lease durations have passed since then, a lease that looks expired gives no
+ * verdict: the Ready condition stays {@code current} and no Task turns UNREACHABLE. One lease is not enough: an
+ * agent that saw the control plane gone retries with backoff behind an open circuit breaker, and its first
+ * renewal can land most of a lease after the API serves again (Kubernetes likewise keeps its node-monitor grace
+ * several renewal intervals long).
  */
 public final class NodeLifecycle {
   public static final int DEFAULT_LEASE_SECONDS = 15;
+  public static final int STARTUP_GRACE_LEASES = 2;
 
   private NodeLifecycle() {}
 
@@ -53,11 +57,11 @@ public final class NodeLifecycle {
   public static NodePlan plan(String node, Instant renewTime, Integer leaseDurationSeconds, List<TaskView> tasks,
       Instant now, Instant watchingSince, String current) {
     NodeReadiness r = readiness(renewTime, leaseDurationSeconds, now);
-    Instant graceEnds = watchingSince == null ? null : watchingSince.plusSeconds(lease(leaseDurationSeconds));
+    Instant graceEnds = watchingSince == null ? null : watchingSince.plusSeconds((long) STARTUP_GRACE_LEASES * lease(leaseDurationSeconds));
     if (!r.ready() && graceEnds != null && !now.isAfter(graceEnds)) {
       NodeReadiness held = new NodeReadiness(current == null ? "Unknown" : current, "StartupGrace",
           "the node controller started watching " + seconds(Duration.between(watchingSince, now))
-              + " ago; waiting a full lease for a renewal");
+              + " ago; waiting " + STARTUP_GRACE_LEASES + " leases for a renewal");
       return new NodePlan(held, List.of(), reachable(node, r, now), graceEnds);
     }
     List<String> lost = r.ready() ? List.of() : tasks.stream()

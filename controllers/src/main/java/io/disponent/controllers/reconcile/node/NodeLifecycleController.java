@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * UNREACHABLE with {@code Reachable=False}; deleted Tasks of a node still lost after the owner's
  * {@code expungeAfterSeconds} lose the agent's finalizer; and a Node annotated {@value Annotations#DRAIN}{@code =true}
  * is drained with surge ({@link DrainPlanner}). A node is judged from its lease only once this controller has
- * watched it for a full lease duration (the start-up grace of {@link NodeLifecycle}): a new controller, after a
+ * watched it for two lease durations (the start-up grace of {@link NodeLifecycle}): a new controller, after a
  * restart or a change of leader, starts its watch of every node when it first reconciles it.
  */
 public final class NodeLifecycleController implements Reconciler {

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The start-up grace: a node controller that starts at T0 waits a full lease before any NotReady. */
+/** The start-up grace: a node controller that starts at T0 waits two leases before any NotReady. */
 class NodeLifecycleGraceTest {
   private static final List<TaskView> TASKS = List.of(
       Fixtures.task("b", "r1", "STAGING", null, false, 0),
@@ -22,21 +22,23 @@ class NodeLifecycleGraceTest {
   @CsvSource(nullValues = "null", value = {
       // the control plane was down 20 s: the lease looks expired, but the controller only just started
       "-20, 15, True, 0, True, StartupGrace, '', true",
-      "-20, 15, True, 15, True, StartupGrace, '', true",
-      // still no renewal a full lease after the start: NotReady, tasks lost
-      "-20, 15, True, 16, False, LeaseExpired, 'b,c', false",
+      "-20, 15, True, 30, True, StartupGrace, '', true",
+      // still no renewal two leases after the start: NotReady, tasks lost
+      "-20, 15, True, 31, False, LeaseExpired, 'b,c', false",
       // the agent renewed after the restart: Ready, judged by its own renewal
       "5, 15, True, 16, True, LeaseRenewed, '', false",
+      // an agent whose first renewal after the outage came late, past one lease: still no flap
+      "6, 4, True, 7, True, LeaseRenewed, '', false",
       // a node that was already NotReady stays so during the grace (no flap to Ready either)
       "-600, 15, False, 3, False, StartupGrace, '', true",
-      "-600, 4, False, 5, False, LeaseExpired, 'b,c', false",
+      "-600, 4, False, 9, False, LeaseExpired, 'b,c', false",
       // a node never renewed, seen for the first time at the start: no verdict within the grace
       "null, null, null, 10, Unknown, StartupGrace, '', true",
-      "null, null, null, 16, Unknown, NeverRenewed, 'b,c', false",
+      "null, null, null, 31, Unknown, NeverRenewed, 'b,c', false",
       // the lease duration is the node's own
-      "-20, 4, True, 4, True, StartupGrace, '', true",
-      "-20, 4, True, 5, False, LeaseExpired, 'b,c', false"})
-  void waitsAFullLeaseAfterTheStart(Integer renewedAt, Integer lease, String current, int judgedAt, String status,
+      "-20, 4, True, 8, True, StartupGrace, '', true",
+      "-20, 4, True, 9, False, LeaseExpired, 'b,c', false"})
+  void waitsTwoLeasesAfterTheStart(Integer renewedAt, Integer lease, String current, int judgedAt, String status,
       String reason, String lost, boolean inGrace) {
     Clock started = Clock.fixed(Fixtures.T0, ZoneOffset.UTC);
     Instant watchingSince = started.instant();
@@ -50,7 +52,7 @@ class NodeLifecycleGraceTest {
     assertThat(String.join(",", p.turnUnreachable())).isEqualTo(lost);
     assertThat(p.inGrace()).isEqualTo(inGrace);
     if (inGrace) {
-      assertThat(p.graceEnds()).isEqualTo(watchingSince.plusSeconds(lease == null ? 15 : lease));
+      assertThat(p.graceEnds()).isEqualTo(watchingSince.plusSeconds(NodeLifecycle.STARTUP_GRACE_LEASES * (lease == null ? 15 : lease)));
     }
   }
 }
