@@ -1,19 +1,23 @@
 package io.disponent.apiserver.internal.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.disponent.apiserver.internal.errors.ApiException;
 import io.disponent.apiserver.internal.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -28,6 +32,9 @@ public final class Bodies {
   public static final int MAX_BYTES = 3 * 1024 * 1024;
 
   private static final ObjectMapper YAML = yamlMapper();
+  private static final ObjectReader YAML_READER = YAML.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader LENIENT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader STRICT = LENIENT.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Logger LOG = LoggerFactory.getLogger(Bodies.class);
 
   private Bodies() {}
@@ -64,8 +71,13 @@ public final class Bodies {
       }
     } catch (ApiException e) {
       throw e;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       throw unreadable(e, total);
+    } catch (RuntimeException e) {
+      if (e instanceof BadMessageException) { // Jetty's verdict on the bytes the client sent, e.g. a bad chunk size
+        throw unreadable(e, total);
+      }
+      throw e;
     }
     return out.toByteArray();
   }
@@ -82,8 +94,30 @@ public final class Bodies {
     return ApiException.badRequest("the request body could not be read after " + read + " bytes: " + e.getMessage());
   }
 
+  /** A parsed body and the fields its JSON had twice in one object (YAML's parser refuses those itself). */
+  public record Parsed(JsonNode node, List<String> duplicateFields) {}
+
+  /**
+   * As {@link #parse}, also finding duplicated fields. The common body has none and is parsed once, with Jackson's
+   * duplicate detection on; only a body that trips it is read again, for the paths and with the last value winning.
+   */
+  public static Parsed parseChecked(byte[] body, String contentType) {
+    if (mediaType(contentType).endsWith("yaml")) {
+      return new Parsed(parse(body, contentType), List.of());
+    }
+    try {
+      return new Parsed(parse(body, contentType, STRICT), List.of());
+    } catch (DuplicateField e) {
+      return new Parsed(parse(body, contentType), DuplicateFields.in(body));
+    }
+  }
+
   /** Parses a body by its media type (parameters ignored); an empty body is a 400. */
   public static JsonNode parse(byte[] body, String contentType) {
+    return parse(body, contentType, LENIENT);
+  }
+
+  private static JsonNode parse(byte[] body, String contentType, ObjectReader json) {
     String media = mediaType(contentType);
     if (media.contains("protobuf") || media.contains("cbor")) {
       throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media types include: "
@@ -101,13 +135,15 @@ public final class Bodies {
       if (yaml) {
         refuseAliases(body);
       }
-      JsonNode node = (yaml ? YAML : Json.MAPPER).reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .readTree(body);
+      JsonNode node = (yaml ? YAML_READER : json).readTree(body);
       if (node == null || node.isMissingNode()) {
         throw ApiException.badRequest("the request body is empty");
       }
       return node;
     } catch (JsonProcessingException e) {
+      if (json == STRICT && e.getOriginalMessage().startsWith("Duplicate field")) {
+        throw new DuplicateField();
+      }
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
       throw ApiException.badRequest((yaml ? "yaml" : "json") + ": the body could not be decoded" + where + ": "
@@ -144,6 +180,13 @@ public final class Bodies {
     }
     int semi = contentType.indexOf(';');
     return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** A JSON body with a field twice in one object, met by the strict parse. */
+  private static final class DuplicateField extends RuntimeException {
+    DuplicateField() {
+      super(null, null, false, false);
+    }
   }
 
   private static ApiException tooLarge() {

@@ -149,16 +149,14 @@ public final class ResourceHandler {
         if (info.name() != null) {
           throw ApiException.methodNotAllowed("POST is not allowed on a named " + type.plural());
         }
-        byte[] bytes = body(ctx);
-        WriteResult r = writes.create(type, info.namespace(), objectBody(bytes, ctx.contentType()),
-            writeOptions(ctx, false, bytes));
-        respond(ctx, r);
+        Bodies.Parsed body = Bodies.parseChecked(body(ctx), ctx.contentType());
+        respond(ctx, writes.create(type, info.namespace(), object(body.node()), writeOptions(ctx, false, body)));
       }
       case "UPDATE" -> {
         requireName(info, "PUT");
-        byte[] bytes = body(ctx);
-        respond(ctx, writes.update(type, info.namespace(), info.name(), info.subresource(),
-            objectBody(bytes, ctx.contentType()), writeOptions(ctx, false, bytes)));
+        Bodies.Parsed body = Bodies.parseChecked(body(ctx), ctx.contentType());
+        respond(ctx, writes.update(type, info.namespace(), info.name(), info.subresource(), object(body.node()),
+            writeOptions(ctx, false, body)));
       }
       case "PATCH" -> {
         requireName(info, "PATCH");
@@ -167,11 +165,10 @@ public final class ResourceHandler {
           throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media types include: "
               + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
         }
-        byte[] bytes = body(ctx);
-        JsonNode patch = Bodies.parse(bytes, media);
+        Bodies.Parsed patch = Bodies.parseChecked(body(ctx), media);
         boolean apply = Patcher.APPLY.equals(media);
-        respond(ctx, writes.patch(type, info.namespace(), info.name(), info.subresource(), media, patch,
-            writeOptions(ctx, apply, bytes)));
+        respond(ctx, writes.patch(type, info.namespace(), info.name(), info.subresource(), media, patch.node(),
+            writeOptions(ctx, apply, patch)));
       }
       case "DELETE" -> {
         if (info.subresource() != null) {
@@ -357,7 +354,10 @@ public final class ResourceHandler {
   }
 
   private static ObjectNode objectBody(byte[] bytes, String contentType) {
-    JsonNode node = Bodies.parse(bytes, contentType);
+    return object(Bodies.parse(bytes, contentType));
+  }
+
+  private static ObjectNode object(JsonNode node) {
     if (!(node instanceof ObjectNode o)) {
       throw ApiException.badRequest("the request body must be an object, not " + node.getNodeType().name().toLowerCase());
     }
@@ -376,11 +376,9 @@ public final class ResourceHandler {
     return WriteOptions.parse(ctx::queryParam, ctx.userAgent(), apply);
   }
 
-  /** The write's options, knowing which fields {@code body} had twice (YAML parsing refuses those itself). */
-  private static WriteOptions writeOptions(Context ctx, boolean apply, byte[] body) {
-    WriteOptions options = writeOptions(ctx, apply);
-    return Bodies.mediaType(ctx.contentType()).endsWith("yaml") ? options
-        : options.withDuplicateFields(DuplicateFields.in(body));
+  /** The write's options, knowing which fields {@code body} had twice. */
+  private static WriteOptions writeOptions(Context ctx, boolean apply, Bodies.Parsed body) {
+    return writeOptions(ctx, apply).withDuplicateFields(body.duplicateFields());
   }
 
   private static void respond(Context ctx, WriteResult r) {

@@ -11,9 +11,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.eclipse.jetty.http.BadMessageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class BodiesTest {
@@ -64,7 +66,7 @@ class BodiesTest {
     return Stream.of(
         Arguments.of("a broken chunk", new IOException("bad chunk size"), 400),
         Arguments.of("an early end", new EOFException("early EOF"), 400),
-        Arguments.of("a runtime failure of the HTTP layer", new IllegalStateException("bad message"), 400),
+        Arguments.of("Jetty's verdict on a bad chunk", new BadMessageException(400, "Bad chunk size"), 400),
         Arguments.of("a stalled client", new IOException(new TimeoutException("Idle timeout expired")), 408));
   }
 
@@ -87,6 +89,29 @@ class BodiesTest {
     };
     assertThatThrownBy(() -> Bodies.readBytes(failing, 100))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "no duplicate | {\"a\":1,\"b\":{\"a\":2}} | application/json | '' | 1",
+      "one, the last wins | {\"a\":1,\"a\":3} | application/json | a | 3",
+      "nested, in a list | {\"a\":3,\"l\":[{\"x\":1,\"x\":2}]} | application/merge-patch+json | l[0].x | 3",
+      "no content type is JSON | {\"a\":1,\"a\":3} | | a | 3"})
+  void parseCheckedFindsDuplicatedFieldsAndKeepsTheLast(String name, String body, String type, String dups, int a) {
+    Bodies.Parsed p = Bodies.parseChecked(body.getBytes(StandardCharsets.UTF_8), type);
+    assertThat(String.join(",", p.duplicateFields())).isEqualTo(dups);
+    assertThat(p.node().path("a").asInt()).isEqualTo(a);
+  }
+
+  @Test
+  void aServerFaultWhileReadingIsNotBlamedOnTheClient() {
+    InputStream broken = new InputStream() {
+      @Override
+      public int read() {
+        throw new IllegalStateException("a bug of ours");
+      }
+    };
+    assertThatThrownBy(() -> Bodies.readBytes(broken, 100)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
